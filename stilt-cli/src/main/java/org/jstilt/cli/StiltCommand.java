@@ -1,0 +1,45 @@
+package org.jstilt.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+
+/** The root {@code stilt} command; each verb is a subcommand in its own class. */
+@Command(
+    name = "stilt",
+    mixinStandardHelpOptions = true,
+    versionProvider = StiltCommand.Version.class,
+    description = "JSTILT: STILT footprints from particles run backward through meteorology.",
+    subcommands = {},
+    footer = {
+      "",
+      "Exit codes: 0 ok, 1 run failed, 2 bad usage/config/input, 3 meteorology, 4 transport,",
+      "5 footprint, 6 storage, 7 registry, 70 internal error."
+    })
+public final class StiltCommand implements Runnable {
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** Reads the version Maven wrote into {@code version.properties}. */
+  static final class Version implements IVersionProvider {
+    @Override
+    public String[] getVersion() throws IOException {
+      Properties p = new Properties();
+      try (InputStream in = StiltCommand.class.getResourceAsStream("version.properties")) {
+        if (in != null) {
+          p.load(in);
+        }
+      }
+      return new String[] {
+        "JSTILT " + p.getProperty("version", "unknown"),
+        "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")"
+      };
+    }
+  }
+}

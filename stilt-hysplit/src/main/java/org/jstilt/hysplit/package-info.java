@@ -1,0 +1,2 @@
+/** The external hycs_std transport engine. */
+package org.jstilt.hysplit;

@@ -1,0 +1,2 @@
+/** ARL packed meteorology: reading, writing, projections, discovery. */
+package org.jstilt.met;

@@ -1,0 +1,2 @@
+/** Projects, registry, runner and execution backends. */
+package org.jstilt.runtime;

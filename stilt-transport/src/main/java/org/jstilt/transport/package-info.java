@@ -1,0 +1,2 @@
+/** The native Lagrangian transport engine. */
+package org.jstilt.transport;
