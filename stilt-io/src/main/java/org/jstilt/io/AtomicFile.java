@@ -1,0 +1,78 @@
+package org.jstilt.io;
+
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import org.jstilt.core.ErrorCode;
+import org.jstilt.core.StiltException;
+
+/**
+ * Writes a file so that it either appears complete or not at all.
+ *
+ * <p>The content goes to a hidden temporary file in the target's own directory (same file system, so the
+ * final rename is atomic), which is renamed over the target only after the writer returned normally. If
+ * the writer fails, the temporary file is deleted and the target is left exactly as it was (absent, or
+ * the previous version). Missing parent directories are created.
+ */
+public final class AtomicFile {
+  private AtomicFile() {}
+
+  /** Writes the content of one file, given the path of the temporary file to write it to. */
+  @FunctionalInterface
+  public interface Writer {
+    void writeTo(Path temporaryFile) throws IOException;
+  }
+
+  /**
+   * Writes {@code target} atomically.
+   *
+   * @throws StiltException with {@link ErrorCode#STORAGE} when the file system fails; a
+   *     {@code StiltException} thrown by the writer is passed on unchanged (after cleaning up)
+   */
+  public static void write(Path target, Writer writer) {
+    Path absolute = target.toAbsolutePath();
+    Path dir = absolute.getParent();
+    Path tmp = null;
+    try {
+      Files.createDirectories(dir);
+      tmp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".tmp");
+      writer.writeTo(tmp);
+      move(tmp, absolute);
+      tmp = null;
+    } catch (IOException e) {
+      throw new StiltException(
+          ErrorCode.STORAGE,
+          "cannot write " + target + ": " + describe(e) + ". Check that the directory is writable and the disk is not full.",
+          e);
+    } finally {
+      if (tmp != null) {
+        try {
+          Files.deleteIfExists(tmp);
+        } catch (IOException ignored) {
+          // The original failure is what the user needs to see; a stray hidden .tmp file is harmless.
+        }
+      }
+    }
+  }
+
+  /** Creates (or truncates to) a zero-byte file atomically, e.g. a completion marker. */
+  public static void writeEmpty(Path target) {
+    write(target, tmp -> {});
+  }
+
+  private static void move(Path from, Path to) throws IOException {
+    try {
+      Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (AtomicMoveNotSupportedException e) {
+      // Some network file systems cannot rename atomically; a plain replace is the best they offer.
+      Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
+  private static String describe(IOException e) {
+    String m = e.getMessage();
+    return e.getClass().getSimpleName() + (m == null ? "" : " (" + m + ")");
+  }
+}
