@@ -103,9 +103,9 @@ public final class ArlPacking {
    * chosen (so a stored zero stays zero).
    *
    * @param values {@code values[j*nx + i]}
-   * @param minNexp the smallest exponent to use ({@link Integer#MIN_VALUE} for none). Passing the exponent
-   *     a field was read with reproduces its values exactly, because decoded values are multiples of that
-   *     step; a larger exponent is used when the field needs it.
+   * @param minNexp the exponent to try first ({@link Integer#MIN_VALUE} to compute it as PAKOUT does).
+   *     Passing the exponent a field was read with reproduces its values exactly, because decoded values are
+   *     multiples of that step; a larger exponent is used when the field does not fit.
    * @param sixteenBit two bytes per point instead of one
    */
   public static Packed pack(double[] values, int nx, int ny, int minNexp, boolean sixteenBit) {
@@ -128,8 +128,22 @@ public final class ArlPacking {
     // PAKOUT: NEXP = int(log2 rmax) rounded so that rmax < 2^NEXP, i.e. floor(log2 rmax) + 1; 1 for rmax = 0.
     int nexp = rmax == 0.0 ? 1 : Math.getExponent(rmax) + 1;
     if (minNexp != Integer.MIN_VALUE) {
-      nexp = Math.max(nexp, minNexp);
+      // A field decoded from ARL can have a difference of exactly 128 steps (byte 255) where the writer's
+      // running sum caught up, so the rule above may ask for one exponent more than the data was written
+      // with; the hint is tried first and kept whenever every difference fits.
+      nexp = minNexp;
     }
+    Packed packed = packWith(values, nx, ny, nexp, sixteenBit);
+    while (packed == null) {
+      // Only when the running sum drifts past the last code (PAKOUT would wrap the byte): one step coarser.
+      nexp++;
+      packed = packWith(values, nx, ny, nexp, sixteenBit);
+    }
+    return packed;
+  }
+
+  /** Packs with a fixed exponent; null if some difference does not fit the code range. */
+  private static Packed packWith(double[] values, int nx, int ny, int nexp, boolean sixteenBit) {
     int bits = sixteenBit ? 15 : 7;
     int offsetCode = sixteenBit ? 32767 : 127;
     int maxCode = sixteenBit ? 65535 : 255;
@@ -148,7 +162,9 @@ public final class ArlPacking {
         int k = j * nx + i;
         double target = values[k];
         int code = (int) Math.floor((target - running) * inverseStep + offsetCode + 0.5);
-        code = Math.max(0, Math.min(maxCode, code));
+        if (code < 0 || code > maxCode) {
+          return null;
+        }
         if (i > 0) {
           code = closestDecoded(code, running, target, step, precision, offsetCode, maxCode);
         }

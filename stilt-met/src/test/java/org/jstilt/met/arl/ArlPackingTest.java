@@ -1,0 +1,86 @@
+package org.jstilt.met.arl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
+
+class ArlPackingTest {
+
+  /** A 3 x 2 field decoded by hand: first column northward, then each row eastward, step 2^(nexp-7). */
+  @Test
+  void unpacksCumulativeDifferencesWithThePrecisionRule() {
+    int nexp = 3; // step 1/16
+    double prec = 0.1;
+    double var1 = 1.0;
+    byte[] b = {
+      (byte) 127, (byte) (127 - 16), (byte) (127 + 1), // row 1: 1.0, 0.0, 0.0625 -> 0 (< prec) carried as 0.0625
+      (byte) (127 + 32), (byte) (127 + 2), (byte) (127 - 64) // row 2: 3.0, 3.125, -0.875
+    };
+    double[] out = new double[6];
+    ArlPacking.unpack8(b, 0, 3, 2, nexp, prec, var1, out);
+    assertThat(out).containsExactly(1.0, 0.0, 0.0, 3.0, 3.125, -0.875);
+    // the zeroed (1,2) value 0.0625 is still carried: a following +2 step gives 0.1875
+    byte[] c = {(byte) 127, (byte) (127 - 16), (byte) (127 + 1), (byte) (127 + 2), (byte) 127, (byte) 127, (byte) 127, (byte) 127};
+    double[] o2 = new double[8];
+    ArlPacking.unpack8(c, 0, 4, 2, nexp, prec, var1, o2);
+    assertThat(o2[3]).isEqualTo(0.1875);
+    // the first column is never zeroed
+    double[] o3 = new double[6];
+    ArlPacking.unpack8(new byte[] {127, 127, 127, 127, 127, 127}, 0, 3, 2, nexp, 1.0, 0.05, o3);
+    assertThat(o3).containsExactly(0.05, 0.0, 0.0, 0.05, 0.0, 0.0);
+  }
+
+  @Test
+  void rotatingChecksumFoldsCarries() {
+    byte[] b = {(byte) 200, (byte) 100, (byte) 255};
+    // 200; 300 -> 45; 300 -> 45
+    assertThat(ArlPacking.checksum8(b, 0, 3)).isEqualTo(45);
+    assertThat(ArlPacking.checksum8(new byte[0], 0, 0)).isZero();
+  }
+
+  @Test
+  void packChoosesPakoutExponentAndDecodesWithinPrecision() {
+    double[] v = new double[12 * 10];
+    for (int k = 0; k < v.length; k++) {
+      v[k] = 280 + 3 * Math.sin(k * 0.7) + k * 0.01;
+    }
+    ArlPacking.Packed p = ArlPacking.pack(v, 12, 10, Integer.MIN_VALUE, false);
+    // max difference between neighbours is < 8 (2^3) and >= 4: NEXP = 3, PREC = 8/254
+    assertThat(p.nexp()).isEqualTo(3);
+    assertThat(p.precision()).isCloseTo(8.0 / 254, within(5e-9)); // as written in E14.7
+    double[] back = new double[v.length];
+    ArlPacking.unpack8(p.data(), 0, 12, 10, p.nexp(), p.precision(), p.var1(), back);
+    for (int k = 0; k < v.length; k++) {
+      assertThat(back[k]).isCloseTo(v[k], within(p.precision()));
+    }
+    assertThat(p.checksum()).isEqualTo(ArlPacking.checksum8(p.data(), 0, p.data().length));
+  }
+
+  @Test
+  void constantFieldsPackToOneValue() {
+    double[] v = new double[200];
+    java.util.Arrays.fill(v, 101325.0 / 100);
+    ArlPacking.Packed p = ArlPacking.pack(v, 20, 10, Integer.MIN_VALUE, false);
+    assertThat(p.nexp()).isEqualTo(1);
+    double[] back = new double[200];
+    ArlPacking.unpack8(p.data(), 0, 20, 10, p.nexp(), p.precision(), p.var1(), back);
+    assertThat(back).containsOnly(1013.25);
+  }
+
+  @Test
+  void sixteenBitRoundTrip() {
+    double[] v = new double[15 * 8];
+    for (int k = 0; k < v.length; k++) {
+      v[k] = 0.001 * Math.cos(k) - 0.0004;
+    }
+    ArlPacking.Packed p = ArlPacking.pack(v, 15, 8, Integer.MIN_VALUE, true);
+    assertThat(p.data()).hasSize(2 * v.length);
+    double[] back = new double[v.length];
+    ArlPacking.unpack16(p.data(), 0, 15, 8, p.nexp(), p.precision(), p.var1(), back);
+    for (int k = 0; k < v.length; k++) {
+      assertThat(back[k]).isCloseTo(v[k], within(p.precision()));
+    }
+    assertThat(p.checksum()).isEqualTo(ArlPacking.checksum16(p.data(), 0, v.length));
+  }
+}
