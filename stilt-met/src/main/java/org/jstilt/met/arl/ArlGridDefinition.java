@@ -41,12 +41,27 @@ public record ArlGridDefinition(
     }
   }
 
-  /** A regular latitude-longitude grid with (1,1) at ({@code lat0}, {@code lon0}). */
+  /**
+   * A regular latitude-longitude grid with (1,1) at ({@code lat0}, {@code lon0}).
+   *
+   * <p>Longitudes are written the way HYSPLIT's {@code GBL2XY} needs them: it measures positions in 0..360
+   * unless the grid's first longitude is negative and its last one is not (a grid across the prime meridian),
+   * so a grid that does not cross the prime meridian must start in [0, 360) — a US grid starting at -115 is
+   * written as 245. (hycs_std v5.1 puts every point of a grid written with -115 off the grid.)
+   */
   public static ArlGridDefinition latLon(
       double lat0Deg, double lon0Deg, double dLatDeg, double dLonDeg, int nx, int ny) {
+    double first = ((lon0Deg % 360.0) + 360.0) % 360.0;
+    double last = first + (nx - 1) * dLonDeg;
+    boolean global = Math.abs(nx * dLonDeg - 360.0) < 1e-6;
+    if (!global && last >= 360.0) {
+      // across the prime meridian: negative start, non-negative end
+      first -= 360.0;
+      last -= 360.0;
+    }
     return new ArlGridDefinition(
         lat0Deg + (ny - 1) * dLatDeg,
-        lon0Deg + (nx - 1) * dLonDeg,
+        last,
         dLatDeg,
         dLonDeg,
         0.0,
@@ -55,7 +70,7 @@ public record ArlGridDefinition(
         1.0,
         1.0,
         lat0Deg,
-        lon0Deg,
+        first,
         0.0);
   }
 

@@ -127,6 +127,12 @@ public final class ArlPacking {
     }
     // PAKOUT: NEXP = int(log2 rmax) rounded so that rmax < 2^NEXP, i.e. floor(log2 rmax) + 1; 1 for rmax = 0.
     int nexp = rmax == 0.0 ? 1 : Math.getExponent(rmax) + 1;
+    if (rmax == 0.0 && values[0] != 0.0) {
+      // A constant field: every byte is 127 whatever the exponent, but PAKOUT's NEXP = 1 gives a precision of
+      // 2/254, and a constant smaller than that (humidity, say) would decode as 0 everywhere except the first
+      // column. Tie the precision to the value instead.
+      nexp = Math.getExponent(Math.abs(values[0])) - 1;
+    }
     if (minNexp != Integer.MIN_VALUE) {
       // A field decoded from ARL can have a difference of exactly 128 steps (byte 255) where the writer's
       // running sum caught up, so the rule above may ask for one exponent more than the data was written

@@ -74,8 +74,10 @@ public final class ArlWriter implements AutoCloseable {
             : FortranText.formatInt(GRID_NUMBER, 2);
     Path dir = target.toAbsolutePath().getParent();
     Files.createDirectories(dir);
-    this.temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".partial");
-    this.channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+    // Not Files.createTempFile: that makes the file owner-only, and the renamed result should carry the
+    // usual permissions of a new file.
+    this.temp = dir.resolve("." + target.getFileName() + "." + java.util.UUID.randomUUID() + ".partial");
+    this.channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW);
   }
 
   /**

@@ -263,7 +263,7 @@ public final class ConformalProjection implements MapProjection {
   }
 
   /** cmapf {@code CSPANF}: {@code value} shifted by whole periods into (begin, end]. */
-  static double span(double value, double begin, double end) {
+  public static double span(double value, double begin, double end) {
     double range = end - begin;
     double v = (value - begin) % range;
     if (v <= 0) {

@@ -62,10 +62,15 @@ class ArlPackingTest {
     double[] v = new double[200];
     java.util.Arrays.fill(v, 101325.0 / 100);
     ArlPacking.Packed p = ArlPacking.pack(v, 20, 10, Integer.MIN_VALUE, false);
-    assertThat(p.nexp()).isEqualTo(1);
+    assertThat(p.nexp()).isEqualTo(8); // 2^9 <= 1013.25 < 2^10, precision 2^8/254 ~ 1
     double[] back = new double[200];
     ArlPacking.unpack8(p.data(), 0, 20, 10, p.nexp(), p.precision(), p.var1(), back);
     assertThat(back).containsOnly(1013.25);
+    // a small constant: PAKOUT's NEXP = 1 (precision 0.0079) would decode 0.005 as 0 off the first column
+    java.util.Arrays.fill(v, 0.005);
+    ArlPacking.Packed q = ArlPacking.pack(v, 20, 10, Integer.MIN_VALUE, false);
+    ArlPacking.unpack8(q.data(), 0, 20, 10, q.nexp(), q.precision(), q.var1(), back);
+    assertThat(back).containsOnly(0.005);
   }
 
   @Test

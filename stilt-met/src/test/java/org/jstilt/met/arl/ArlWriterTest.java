@@ -164,13 +164,20 @@ class ArlWriterTest {
       ArlGridDefinition m = in.grid().map();
       assertThat(m.sizeKm()).isZero();
       assertThat(m.syncLat()).isEqualTo(35.0);
-      assertThat(m.syncLon()).isEqualTo(-115.0);
+      assertThat(m.syncLon()).isEqualTo(245.0); // 0..360 unless the grid crosses the prime meridian (GBL2XY)
       assertThat(m.refLat()).isEqualTo(0.25);
       assertThat(m.refLon()).isEqualTo(0.5);
       assertThat(m.poleLat()).isEqualTo(35.0 + 29 * 0.25);
-      assertThat(m.poleLon()).isEqualTo(-115.0 + 39 * 0.5);
-      assertThat(in.projection()).isEqualTo(new LatLonProjection(35.0, -115.0, 0.25, 0.5, 40, 30));
+      assertThat(m.poleLon()).isEqualTo(245.0 + 39 * 0.5);
+      assertThat(in.projection()).isEqualTo(new LatLonProjection(35.0, 245.0, 0.25, 0.5, 40, 30));
+      assertThat(in.projection().toGrid(35.0, -115.0).x()).isEqualTo(1.0);
     }
+    ArlGridDefinition prime = ArlGridDefinition.latLon(40, -10, 0.25, 0.25, 81, 41);
+    assertThat(prime.syncLon()).isEqualTo(-10.0);
+    assertThat(prime.poleLon()).isEqualTo(10.0);
+    ArlGridDefinition global = ArlGridDefinition.latLon(-90, -180, 0.5, 0.5, 720, 361);
+    assertThat(global.syncLon()).isEqualTo(180.0);
+    assertThat(global.poleLon()).isEqualTo(539.5);
   }
 
   @Test
