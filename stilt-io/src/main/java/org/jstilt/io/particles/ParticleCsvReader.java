@@ -27,7 +27,8 @@ import org.jstilt.io.InputFileException;
  *
  * <ul>
  *   <li>Fields may be surrounded by spaces and double quotes (R's {@code write.csv} quotes its header).
- *       A first column with an empty name is R's row names and is skipped.
+ *       A first column with an empty name is R's row names and is skipped, and so is a {@code datetime}
+ *       column (PYSTILT's timestamp, derived from {@code time}; not a number).
  *   <li>{@code NA}/{@code NaN} read as NaN, except in {@code long}, {@code lati} and the caller's required
  *       columns, which must be finite: a NaN position would silently vanish from a footprint.
  *   <li>{@code long} must lie in [-180, 360] (HYSPLIT's and the 0–360 frame) and {@code lati} in
@@ -43,6 +44,7 @@ import org.jstilt.io.InputFileException;
  */
 public final class ParticleCsvReader {
   private static final int CHUNK = 1 << 16;
+  private static final String DATETIME = "datetime";
 
   private ParticleCsvReader() {}
 
@@ -90,7 +92,8 @@ public final class ParticleCsvReader {
     // Header-derived state.
     private List<String> names;
     private int fieldCount;
-    private boolean skipFirst; // R row names
+    private List<String> headerFields;
+    private int[] fieldOfColumn; // which field holds each table column (row names and datetime are skipped)
     private int longCol = -1;
     private int latiCol = -1;
     private boolean[] mustBeFinite;
@@ -193,11 +196,17 @@ public final class ParticleCsvReader {
         fields.add(new String(buf, fieldStart[k], fieldEnd[k] - fieldStart[k], StandardCharsets.UTF_8));
       }
       fieldCount = n;
-      skipFirst = n > 1 && fields.get(0).isEmpty();
-      List<String> cols = skipFirst ? fields.subList(1, n) : fields;
+      headerFields = List.copyOf(fields);
+      List<String> cols = new ArrayList<>();
+      List<Integer> fieldIndex = new ArrayList<>();
       Set<String> seen = new HashSet<>();
-      for (int k = 0; k < cols.size(); k++) {
-        String name = cols.get(k);
+      for (int k = 0; k < n; k++) {
+        String name = fields.get(k);
+        if ((k == 0 && n > 1 && name.isEmpty()) || name.equals(DATETIME)) {
+          continue; // R's row names; a derived timestamp column (receptor time + time)
+        }
+        cols.add(name);
+        fieldIndex.add(k);
         if (name.isEmpty()) {
           throw new InputFileException(
               file, lineNo, "column " + (k + 1) + " of the header has no name; every column needs one");
@@ -213,6 +222,7 @@ public final class ParticleCsvReader {
         }
       }
       names = List.copyOf(cols);
+      fieldOfColumn = fieldIndex.stream().mapToInt(Integer::intValue).toArray();
       List<String> missing = new ArrayList<>();
       for (String r : required) {
         if (!seen.contains(r)) {
@@ -245,10 +255,10 @@ public final class ParticleCsvReader {
             "expected " + fieldCount + " comma-separated fields (" + header() + ") but found "
                 + (n > fieldCount ? countFields(from, to) : n));
       }
-      int offset = skipFirst ? 1 : 0;
       for (int k = 0; k < row.length; k++) {
-        int a = fieldStart[k + offset];
-        int b = fieldEnd[k + offset];
+        int field = fieldOfColumn[k];
+        int a = fieldStart[field];
+        int b = fieldEnd[field];
         double v;
         try {
           v = DecimalParser.parse(buf, a, b);
@@ -256,7 +266,7 @@ public final class ParticleCsvReader {
           String text = new String(buf, a, Math.min(b - a, 40), StandardCharsets.UTF_8);
           throw new InputFileException(
               file, lineNo,
-              "column '" + names.get(k) + "' (field " + (k + 1 + offset) + "): "
+              "column '" + names.get(k) + "' (field " + (field + 1) + "): "
                   + (a == b ? "the value is empty" : "'" + text + "' is not a number"));
         }
         if (mustBeFinite[k] && !Double.isFinite(v)) {
@@ -277,7 +287,7 @@ public final class ParticleCsvReader {
     }
 
     private String header() {
-      return (skipFirst ? "\"\"," : "") + String.join(",", names);
+      return String.join(",", headerFields);
     }
 
     private int countFields(int from, int to) {
