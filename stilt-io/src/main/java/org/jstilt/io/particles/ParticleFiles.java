@@ -24,15 +24,19 @@ public final class ParticleFiles {
   public static ParticleEnsemble read(Path file, List<String> requiredColumns) {
     return switch (ParticleFormat.detect(file)) {
       case CSV -> ParticleCsvReader.read(file, requiredColumns);
-      case PARQUET -> checked(file, TrajectoryParquetReader.read(file).particles(), requiredColumns);
+      case PARQUET -> check(file, TrajectoryParquetReader.read(file).particles(), requiredColumns);
       case HYSPLIT_DAT -> throw new InputFileException(
           file, "this is hycs_std's PARTICLE_STILT.DAT; read it with the varsiwant list of its run "
               + "(stilt footprint --varsiwant ...)");
     };
   }
 
-  /** The checks the CSV reader makes while parsing, for tables from other sources. */
-  static ParticleEnsemble checked(Path file, ParticleEnsemble p, List<String> required) {
+  /**
+   * The checks the CSV reader makes while parsing, for tables from other sources (Parquet, DAT): the
+   * required columns are present, they and the positions are finite, positions are in range. Returns
+   * {@code p}.
+   */
+  public static ParticleEnsemble check(Path file, ParticleEnsemble p, List<String> required) {
     List<String> missing = required.stream().filter(c -> !p.hasColumn(c)).toList();
     if (!missing.isEmpty()) {
       throw new InputFileException(file, "missing required column(s) " + missing + "; the file has " + p.columnNames());
