@@ -206,6 +206,9 @@ public final class FootprintNetcdfReader {
   }
 
   private static double[] doubles(Object array) {
+    if (array == null) {
+      return new double[0]; // a zero-length dimension
+    }
     int n = Array.getLength(array);
     double[] out = new double[n];
     for (int i = 0; i < n; i++) {

@@ -7,6 +7,8 @@ import io.jhdf.api.WritableDataset;
 import io.jhdf.api.WritableNode;
 import java.nio.file.Path;
 import java.util.Map;
+import org.jstilt.core.ErrorCode;
+import org.jstilt.core.StiltException;
 import org.jstilt.core.footprint.FootprintGrid;
 import org.jstilt.io.AtomicFile;
 
@@ -33,6 +35,11 @@ final class JhdfNetcdfWriter implements FootprintNetcdfWriter {
   @Override
   public void write(Path target, FootprintGrid footprint, FootprintMetadata metadata) {
     FootprintLayout l = FootprintLayout.of(footprint, metadata);
+    if (l.nt() == 0 || l.ny() == 0 || l.nx() == 0) {
+      throw new StiltException(ErrorCode.STORAGE, "cannot write " + target + ": the pure-Java NetCDF writer (jhdf) cannot "
+          + "store a zero-length dimension (" + l.nt() + " layers of " + l.ny() + " x " + l.nx() + " cells); "
+          + "install libnetcdf (Debian: apt-get install libnetcdf19)");
+    }
     AtomicFile.write(target, tmp -> {
       try (WritableHdfFile f = HdfFile.write(tmp)) {
         int[] dimIds = new int[3];

@@ -226,6 +226,24 @@ class FootprintNetcdfWriterTest {
     }
   }
 
+  @Test
+  void zeroLayersMakeAReadableFileWithLibnetcdf() throws IOException {
+    ExternalTools.assumeNcdump();
+    Path f = dir.resolve("nolayers.nc");
+    writer("jna").write(f, grid(0, 3, 4, GridSpec.LONGLAT, EmptyFootprintReason.NO_PARTICLES), meta(FootprintPrecision.FLOAT32));
+    assertThat(ExternalTools.ncdump("-h", f.toString())).contains("float foot(time, lat, lon) ;", ":empty_reason = \"no_particles\" ;");
+    assertThat(FootprintNetcdfReader.read(f).footprint().nt()).isZero();
+  }
+
+  @Test
+  void zeroLayersAreAClearErrorForThePureJavaWriter() {
+    Path f = dir.resolve("nolayers.nc");
+    assertThatThrownBy(() -> writer("jhdf").write(f, grid(0, 3, 4, GridSpec.LONGLAT, EmptyFootprintReason.NO_PARTICLES),
+        meta(FootprintPrecision.FLOAT32)))
+        .isInstanceOf(StiltException.class).hasMessageContaining("zero-length dimension").hasMessageContaining("libnetcdf");
+    assertThat(f).doesNotExist();
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"jna", "jhdf"})
   void failedWriteLeavesNothingBehind(String kind) throws IOException {
