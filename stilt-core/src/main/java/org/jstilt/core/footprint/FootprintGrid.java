@@ -54,6 +54,33 @@ public final class FootprintGrid {
     this.emptyReason = emptyReason;
   }
 
+  /** Takes ownership of the arrays (no copies): for the calculator, whose layers can be large. */
+  private FootprintGrid(
+      GridSpec spec,
+      double[] xCentres,
+      double[] yCentres,
+      Instant[] times,
+      double[][] layers,
+      EmptyFootprintReason emptyReason,
+      boolean adopt) {
+    this.spec = Objects.requireNonNull(spec, "spec");
+    this.xCentres = xCentres;
+    this.yCentres = yCentres;
+    this.times = times;
+    this.layers = layers;
+    this.emptyReason = emptyReason;
+  }
+
+  static FootprintGrid adopt(
+      GridSpec spec,
+      double[] xCentres,
+      double[] yCentres,
+      Instant[] times,
+      double[][] layers,
+      EmptyFootprintReason emptyReason) {
+    return new FootprintGrid(spec, xCentres, yCentres, times, layers, emptyReason, true);
+  }
+
   public GridSpec spec() {
     return spec;
   }
@@ -95,6 +122,19 @@ public final class FootprintGrid {
   /** Present when the footprint is empty by construction (no particles, or none near the domain). */
   public Optional<EmptyFootprintReason> emptyReason() {
     return Optional.ofNullable(emptyReason);
+  }
+
+  /** Number of cells with a non-zero value, over all layers. */
+  public long nonZeroCount() {
+    long c = 0;
+    for (double[] l : layers) {
+      for (double v : l) {
+        if (v != 0) {
+          c++;
+        }
+      }
+    }
+    return c;
   }
 
   /** Sum over all cells and layers. */
