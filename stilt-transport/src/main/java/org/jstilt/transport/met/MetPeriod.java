@@ -1,0 +1,104 @@
+package org.jstilt.transport.met;
+
+import java.time.Instant;
+
+/**
+ * Every column's profiles on the internal levels at one met time, plus the surface fields the engine
+ * samples. Built once by {@link MetPeriodBuilder}; immutable afterwards (fields are exposed as arrays for
+ * the hot loop, which must not write them).
+ *
+ * <p>Level arrays: {@code a[column * nLevels + k - 1]}, internal level k = 1..nLevels. Column arrays:
+ * {@code a[column]}, column {@code (j-1)*nx + (i-1)}.
+ */
+public final class MetPeriod {
+  public final Instant time;
+  public final int nx;
+  public final int ny;
+  public final int nLevels;
+  /** Grid-relative wind components (grid units per minute). */
+  public final double[] u;
+
+  public final double[] v;
+  /** Vertical velocity in σ per minute, positive downward (σ grows toward the ground). */
+  public final double[] w;
+  /** Potential temperature (K). */
+  public final double[] theta;
+  /** Temperature (K). */
+  public final double[] temp;
+  /** Pressure (hPa). */
+  public final double[] pres;
+  /** Air density (kg/m³). */
+  public final double[] dens;
+  /** Relative humidity fraction. */
+  public final double[] rhfr;
+  /** Specific humidity (kg/kg). */
+  public final double[] sphu;
+  /** Vertical velocity standard deviation σw (m/s). */
+  public final double[] sigw;
+  /** Lagrangian time scale (s). */
+  public final double[] tl;
+  /** Horizontal velocity standard deviations (m/s). */
+  public final double[] sigu;
+
+  public final double[] sigv;
+  /** Terrain height (m). */
+  public final double[] zsfc;
+  /** Mixed-layer depth (m above ground) after scaling and the KMIX0 floor. */
+  public final double[] zi;
+  /** Friction velocity (m/s), z_s/L, w* (m/s). */
+  public final double[] ustar;
+
+  public final double[] zol;
+  public final double[] wstar;
+  /** Surface fields passed through for output: sensible and latent heat flux (W/m²), clouds (%), shortwave (W/m²), precipitation (m per minute). */
+  public final double[] shtf;
+
+  public final double[] lhtf;
+  public final double[] tcld;
+  public final double[] lcld;
+  public final double[] dswf;
+  public final double[] rain;
+
+  MetPeriod(Instant time, int nx, int ny, int nLevels) {
+    this.time = time;
+    this.nx = nx;
+    this.ny = ny;
+    this.nLevels = nLevels;
+    int nc = nx * ny;
+    int n3 = nc * nLevels;
+    u = new double[n3];
+    v = new double[n3];
+    w = new double[n3];
+    theta = new double[n3];
+    temp = new double[n3];
+    pres = new double[n3];
+    dens = new double[n3];
+    rhfr = new double[n3];
+    sphu = new double[n3];
+    sigw = new double[n3];
+    tl = new double[n3];
+    sigu = new double[n3];
+    sigv = new double[n3];
+    zsfc = new double[nc];
+    zi = new double[nc];
+    ustar = new double[nc];
+    zol = new double[nc];
+    wstar = new double[nc];
+    shtf = new double[nc];
+    lhtf = new double[nc];
+    tcld = new double[nc];
+    lcld = new double[nc];
+    dswf = new double[nc];
+    rain = new double[nc];
+  }
+
+  /** Index of internal level k (1-based) of grid point (i, j) (1-based) in the level arrays. */
+  public int index(int i, int j, int k) {
+    return ((j - 1) * nx + (i - 1)) * nLevels + k - 1;
+  }
+
+  /** Column index of grid point (i, j) (1-based). */
+  public int column(int i, int j) {
+    return (j - 1) * nx + (i - 1);
+  }
+}

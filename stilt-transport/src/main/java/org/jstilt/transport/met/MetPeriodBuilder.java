@@ -1,0 +1,373 @@
+package org.jstilt.transport.met;
+
+import java.time.Instant;
+import org.jstilt.met.MetDataset;
+import org.jstilt.met.MetVariableException;
+import org.jstilt.met.arl.ArlGrid;
+import org.jstilt.met.arl.VerticalCoordinate;
+import org.jstilt.transport.physics.Atmosphere;
+import org.jstilt.transport.physics.BoundaryLayer;
+
+/**
+ * Builds a {@link MetPeriod} from one period of an ARL dataset: HYSPLIT's PRFSIG/PRFPRS profile
+ * construction, STBANL's stability and mixed-layer depth and STBSND's σw/T_L (TRANSPORT.md §3.2, §5).
+ *
+ * <p>Per column: data-level heights by hypsometric integration from the ground
+ * ({@code Δz = ln(p_bot/p_top)·Rd·T̄/g}), then every internal level is linearly interpolated in height
+ * between the bracketing data levels (pressure log-linearly); above the data top T, u, v stay constant, p
+ * decays hydrostatically and the vertical velocity halves per level.
+ */
+public final class MetPeriodBuilder {
+  private final MetDataset met;
+  private final InternalLevels levels;
+  private final GridGeometry geometry;
+  private final int kmixd;
+  private final double kmix0M;
+  private final int verticalMotion;
+
+  /**
+   * @param kmixd mixed-layer method: 0 met PBLH, 3 bulk Richardson, ≥ 10 constant depth in metres
+   * @param kmix0M floor of the mixed-layer depth (m); its absolute value is used as in HYSPLIT
+   * @param verticalMotion CONTROL {@code w_option}: 0 data vertical velocity (only 0 and 4 isosigma, i.e. W = 0, are supported)
+   */
+  public MetPeriodBuilder(
+      MetDataset met, InternalLevels levels, GridGeometry geometry, int kmixd, double kmix0M, int verticalMotion) {
+    this.met = met;
+    this.levels = levels;
+    this.geometry = geometry;
+    this.kmixd = kmixd;
+    this.kmix0M = Math.abs(kmix0M);
+    this.verticalMotion = verticalMotion;
+  }
+
+  /** Builds period {@code index} of the dataset; {@code ziScale} multiplies the mixed-layer depth (ZICONTROL). */
+  public MetPeriod build(int index, double ziScale) {
+    ArlGrid grid = met.grid();
+    int nx = grid.nx();
+    int ny = grid.ny();
+    int nl = levels.count();
+    Instant time = met.times().get(index);
+    MetPeriod mp = new MetPeriod(time, nx, ny, nl);
+    int nd = grid.nz() - 1;
+    VerticalCoordinate vc = grid.verticalCoordinate();
+    double topOffset = grid.map().toArray()[11];
+
+    double[] shgt = optional(index, 0, "SHGT", 0.0);
+    double[] prss = optional(index, 0, "PRSS", Double.NaN);
+    double[] t02m = optional(index, 0, "T02M", Double.NaN);
+    double[] ustr = optional(index, 0, "USTR", Double.NaN);
+    double[] shtf = optional(index, 0, "SHTF", 0.0);
+    double[] lhtf = optional(index, 0, "LHTF", 0.0);
+    double[] rghs = optional(index, 0, "RGHS", 0.1);
+    double[] pblh = optional(index, 0, "PBLH", Double.NaN);
+    double[] tcld = optional(index, 0, "TCLD", 0.0);
+    double[] lcld = optional(index, 0, "LCLD", 0.0);
+    double[] dswf = optional(index, 0, "DSWF", 0.0);
+    double[] rain = precipitation(index);
+    if (pblh == null || Double.isNaN(pblh[0])) {
+      double[] alt = optional(index, 0, "HPBL", Double.NaN);
+      if (!Double.isNaN(alt[0])) {
+        pblh = alt;
+      } else {
+        pblh = optional(index, 0, "MXHT", Double.NaN);
+      }
+    }
+
+    double[][] tData = new double[nd][];
+    double[][] uData = new double[nd][];
+    double[][] vData = new double[nd][];
+    double[][] wData = new double[nd][];
+    double[][] qData = new double[nd][];
+    double[][] pData = new double[nd][];
+    double[][] hData = new double[nd][];
+    boolean dzdt = false;
+    boolean relh = false;
+    for (int l = 1; l <= nd; l++) {
+      tData[l - 1] = required(index, l, "TEMP");
+      uData[l - 1] = required(index, l, "UWND");
+      vData[l - 1] = required(index, l, "VWND");
+      if (grid.has(l, "WWND")) {
+        wData[l - 1] = met.read(index, l, "WWND");
+      } else if (grid.has(l, "DZDT")) {
+        wData[l - 1] = met.read(index, l, "DZDT");
+        dzdt = true;
+      }
+      if (grid.has(l, "SPHU")) {
+        qData[l - 1] = met.read(index, l, "SPHU");
+      } else if (grid.has(l, "RELH")) {
+        qData[l - 1] = met.read(index, l, "RELH");
+        relh = true;
+      }
+      if (grid.has(l, "PRES")) {
+        pData[l - 1] = met.read(index, l, "PRES");
+      }
+      if (grid.has(l, "HGTS")) {
+        hData[l - 1] = met.read(index, l, "HGTS");
+      }
+    }
+    if (vc == VerticalCoordinate.PRESSURE && hData[0] == null) {
+      throw new MetVariableException("Pressure-level met has no HGTS field", met.fileOf(index).path(), time, "HGTS", 1,
+          "Use ARL files with geopotential heights on pressure levels");
+    }
+    if (Double.isNaN(prss[0]) && vc != VerticalCoordinate.PRESSURE && pData[0] == null) {
+      throw new MetVariableException("Met has neither surface pressure (PRSS) nor level pressure (PRES)",
+          met.fileOf(index).path(), time, "PRSS", 0, "Use ARL files with PRSS");
+    }
+
+    // work arrays for one column
+    double[] zd = new double[nd + 1];
+    double[] pd = new double[nd + 1];
+    double[] td = new double[nd + 1];
+    double[] ud = new double[nd + 1];
+    double[] vd = new double[nd + 1];
+    double[] wd = new double[nd + 1];
+    double[] qd = new double[nd + 1];
+    double[] zl = new double[nl];
+    double[] th = new double[nl];
+    double[] um = new double[nl];
+    double[] vm = new double[nl];
+    double[] dn = new double[nl];
+    double zTop = levels.zTopM();
+    int ksfc = levels.surfaceLayerTop();
+
+    for (int j = 1; j <= ny; j++) {
+      for (int i = 1; i <= nx; i++) {
+        int c = (j - 1) * nx + (i - 1);
+        double zsfc = shgt[c];
+        mp.zsfc[c] = zsfc;
+        // data levels with the surface as level 0
+        int first = 1;
+        if (vc == VerticalCoordinate.PRESSURE) {
+          // pressure levels: keep those above ground, heights above ground from HGTS
+          double psfc = Double.isNaN(prss[c]) ? 1013.0 * Math.exp(-zsfc * Atmosphere.G / (Atmosphere.RD * 288.0)) : prss[c];
+          pd[0] = psfc;
+          td[0] = Double.isNaN(t02m[c]) ? tData[0][c] : t02m[c];
+          zd[0] = 0;
+          int n = 1;
+          for (int l = 1; l <= nd; l++) {
+            double h = hData[l - 1][c] - zsfc;
+            if (h <= zd[n - 1]) {
+              continue;
+            }
+            zd[n] = h;
+            pd[n] = grid.levels().get(l).value();
+            td[n] = tData[l - 1][c];
+            ud[n] = uData[l - 1][c];
+            vd[n] = vData[l - 1][c];
+            wd[n] = wData[l - 1] == null ? 0 : wData[l - 1][c];
+            qd[n] = qData[l - 1] == null ? 0 : qData[l - 1][c];
+            n++;
+          }
+          first = n;
+        } else {
+          double psfc = prss[c];
+          if (Double.isNaN(psfc)) {
+            psfc = pData[0][c] / Math.max(1e-6, grid.levels().get(1).value());
+          }
+          pd[0] = psfc;
+          double t1 = tData[0][c];
+          double p1 = pData[0] != null ? pData[0][c] : vc.pressureHPa(grid.levels().get(1).value(), psfc, topOffset);
+          td[0] = Double.isNaN(t02m[c]) ? t1 * Math.pow(psfc / p1, Atmosphere.KAPPA) : t02m[c];
+          zd[0] = 0;
+          for (int l = 1; l <= nd; l++) {
+            double p = pData[l - 1] != null ? pData[l - 1][c] : vc.pressureHPa(grid.levels().get(l).value(), psfc, topOffset);
+            pd[l] = p;
+            td[l] = tData[l - 1][c];
+            zd[l] = zd[l - 1] + Math.log(pd[l - 1] / p) * Atmosphere.RD * 0.5 * (td[l - 1] + td[l]) / Atmosphere.G;
+            ud[l] = uData[l - 1][c];
+            vd[l] = vData[l - 1][c];
+            wd[l] = wData[l - 1] == null ? 0 : wData[l - 1][c];
+            qd[l] = qData[l - 1] == null ? 0 : qData[l - 1][c];
+          }
+          first = nd + 1;
+        }
+        int nData = first; // levels 0..nData-1 valid
+        // surface values for interpolation below the first data level: winds decay to zero, w zero
+        ud[0] = 0;
+        vd[0] = 0;
+        wd[0] = 0;
+        qd[0] = nData > 1 ? qd[1] : 0;
+        double gx = geometry.gx(c);
+        double gy = geometry.gy(c);
+        int base = c * nl;
+        double terrainFactor = (zTop - zsfc) / zTop;
+        int nInside = 0;
+        int lo = 0;
+        double wAbove = 0;
+        for (int k = 1; k <= nl; k++) {
+          double z = levels.height(k) * terrainFactor;
+          zl[k - 1] = z;
+          double t;
+          double p;
+          double uu;
+          double vv;
+          double ww;
+          double q;
+          if (z <= zd[nData - 1]) {
+            while (lo < nData - 2 && zd[lo + 1] < z) {
+              lo++;
+            }
+            double f = (z - zd[lo]) / (zd[lo + 1] - zd[lo]);
+            t = td[lo] + f * (td[lo + 1] - td[lo]);
+            p = Math.exp(Math.log(pd[lo]) + f * (Math.log(pd[lo + 1]) - Math.log(pd[lo])));
+            if (lo == 0) {
+              // below the first data level: hold the level-1 wind and vertical velocity
+              uu = ud[1];
+              vv = vd[1];
+              ww = wd[1];
+              q = qd[1];
+            } else {
+              uu = ud[lo] + f * (ud[lo + 1] - ud[lo]);
+              vv = vd[lo] + f * (vd[lo + 1] - vd[lo]);
+              ww = wd[lo] + f * (wd[lo + 1] - wd[lo]);
+              q = qd[lo] + f * (qd[lo + 1] - qd[lo]);
+            }
+            nInside = k;
+            wAbove = ww;
+          } else {
+            int top = nData - 1;
+            t = td[top];
+            p = pd[top] * Math.exp(-(z - zd[top]) * Atmosphere.G / (Atmosphere.RD * t));
+            uu = ud[top];
+            vv = vd[top];
+            wAbove *= 0.5;
+            ww = wAbove;
+            q = qd[top];
+          }
+          int idx = base + k - 1;
+          double rh;
+          double sq;
+          if (relh) {
+            rh = q / 100.0;
+            sq = 0.622 * rh * Atmosphere.saturationVapourHysplit(t) / p;
+          } else {
+            sq = q;
+            rh = Atmosphere.relativeHumidity(q, t, p);
+          }
+          // hycs_std's density is that of the dry air: (p − e)/(Rd·T), e = RH·e_s (measured, README)
+          double rho = Atmosphere.density(t, p - rh * Atmosphere.saturationVapourHysplit(t));
+          mp.temp[idx] = t;
+          mp.pres[idx] = p;
+          mp.theta[idx] = Atmosphere.theta(t, p);
+          mp.dens[idx] = rho;
+          mp.rhfr[idx] = rh;
+          mp.sphu[idx] = sq;
+          um[k - 1] = uu;
+          vm[k - 1] = vv;
+          dn[k - 1] = rho;
+          th[k - 1] = mp.theta[idx];
+          mp.u[idx] = uu * 60.0 / gx;
+          mp.v[idx] = vv * 60.0 / gy;
+          double wsig;
+          if (verticalMotion != 0) {
+            wsig = 0.0;
+          } else if (dzdt) {
+            wsig = -ww / (zTop - zsfc);
+          } else {
+            wsig = 100.0 * ww / (rho * Atmosphere.G * (zTop - zsfc));
+          }
+          mp.w[idx] = wsig * 60.0;
+        }
+        // stability, mixed layer, turbulence
+        BoundaryLayer.Stability st =
+            BoundaryLayer.stability(ustr[c], shtf[c], dn[0], th[0], zl[Math.min(ksfc, nl) - 1]);
+        double zi;
+        if (kmixd >= 10) {
+          zi = kmixd;
+        } else if (kmixd == 0 && !Double.isNaN(pblh[c])) {
+          zi = pblh[c];
+        } else {
+          zi = BoundaryLayer.bulkRichardsonDepth(zl, th, um, vm, dn, st, Math.max(3, nInside));
+        }
+        zi *= ziScale;
+        zi = Math.max(zi, Math.max(kmix0M, zl[0] + (zl[1] - zl[0]) / 1000.0));
+        double wstar = BoundaryLayer.wstar(st, zi, th[0]);
+        mp.zi[c] = zi;
+        mp.ustar[c] = st.ustar();
+        mp.zol[c] = st.zOverL();
+        mp.wstar[c] = wstar;
+        mp.shtf[c] = shtf[c];
+        mp.lhtf[c] = lhtf[c];
+        mp.tcld[c] = tcld[c];
+        mp.lcld[c] = lcld[c];
+        mp.dswf[c] = dswf[c];
+        mp.rain[c] = rain[c];
+        double z0 = Double.isNaN(rghs[c]) ? 0.1 : rghs[c];
+        for (int k = 1; k <= nl; k++) {
+          int idx = base + k - 1;
+          double z = zl[k - 1];
+          double sw;
+          double tl;
+          double su;
+          double sv;
+          if (z <= zi || k == 1) {
+            sw = BoundaryLayer.sigmaWPbl(z, zi, st, wstar);
+            tl = BoundaryLayer.tlPbl(z, zi, sw, st, z0);
+            su = BoundaryLayer.sigmaUPbl(z, zi, st, 0);
+            sv = BoundaryLayer.sigmaVPbl(z, zi, st, 0);
+          } else {
+            double dz = zl[k - 1] - zl[k - 2];
+            double du = um[k - 1] - um[k - 2];
+            double dv = vm[k - 1] - vm[k - 2];
+            double kz = BoundaryLayer.freeTroposphereK(z, dz, th[k - 2], th[k - 1] - th[k - 2], du * du + dv * dv);
+            tl = BoundaryLayer.TL_FREE;
+            sw = Math.sqrt(kz / tl);
+            su = sw;
+            sv = sw;
+          }
+          // STBSND: the time scale of the free troposphere applies only where nint(z) > nint(zi)
+          if (z > zi && Math.rint(z) <= Math.rint(zi)) {
+            tl = BoundaryLayer.tlPbl(z, zi, sw, st, z0);
+          }
+          if (!(sw > 0)) {
+            sw = 0.001;
+          }
+          if (!(tl > 0)) {
+            tl = 100.0;
+          }
+          mp.sigw[idx] = sw;
+          mp.tl[idx] = tl;
+          mp.sigu[idx] = su;
+          mp.sigv[idx] = sv;
+        }
+      }
+    }
+    return mp;
+  }
+
+  private double[] precipitation(int index) {
+    ArlGrid grid = met.grid();
+    String[] names = {"TPP1", "TPP3", "TPP6", "TPPA"};
+    double[] hours = {1, 3, 6, 1};
+    for (int n = 0; n < names.length; n++) {
+      if (grid.has(0, names[n])) {
+        double[] f = met.read(index, 0, names[n]);
+        for (int c = 0; c < f.length; c++) {
+          f[c] = f[c] / (hours[n] * 60.0);
+        }
+        return f;
+      }
+    }
+    return new double[grid.nx() * grid.ny()];
+  }
+
+  private double[] optional(int index, int level, String name, double fallback) {
+    ArlGrid grid = met.grid();
+    if (grid.has(level, name)) {
+      return met.read(index, level, name);
+    }
+    double[] f = new double[grid.nx() * grid.ny()];
+    java.util.Arrays.fill(f, fallback);
+    return f;
+  }
+
+  private double[] required(int index, int level, String name) {
+    if (!met.grid().has(level, name)) {
+      throw new MetVariableException(
+          "Met level " + level + " has no " + name + " field, which the transport engine needs",
+          met.fileOf(index).path(), met.times().get(index), name, level,
+          "Use ARL files with TEMP, UWND and VWND on every upper level");
+    }
+    return met.read(index, level, name);
+  }
+}

@@ -1,0 +1,209 @@
+package org.jstilt.transport.physics;
+
+import static org.jstilt.transport.physics.Atmosphere.G;
+import static org.jstilt.transport.physics.Atmosphere.KARMAN;
+
+/**
+ * Mixed-layer depth, surface stability and the turbulence profiles of one column (HYSPLIT STBANL/STBSND
+ * in STILT mode: KMIXD=3, KBLS=1, KBLT=5). Works on the column's internal-level profiles, heights above
+ * ground; see TRANSPORT.md §5.1–5.3 for the formulas and where they come from.
+ *
+ * <p>Stateless; the caller owns every array.
+ */
+public final class BoundaryLayer {
+  /** Smallest friction velocity (m/s) used anywhere, as HYSPLIT floors u*. */
+  public static final double USTAR_MIN = 1e-4;
+  /** Critical bulk Richardson number of the KMIXD=3 mixed-layer depth. */
+  public static final double RI_CRITICAL = 0.25;
+  /** Bounds of the Richardson closure diffusivity above the mixed layer (m²/s). */
+  public static final double K_MIN = 0.01;
+
+  public static final double K_MAX = 200.0;
+  /** Lagrangian time scale above the mixed layer (s). */
+  public static final double TL_FREE = 100.0;
+
+  private BoundaryLayer() {}
+
+  /**
+   * Surface-layer stability from fluxes (KBLS=1).
+   *
+   * @param ustar friction velocity (m/s), floored at {@link #USTAR_MIN}
+   * @param tstar temperature scale θ* (K), negative when the surface heats the air
+   * @param zOverL stability parameter z_s/L at the top of the surface layer, clamped to [−2, 15]
+   * @param obukhovM Obukhov length (m)
+   */
+  public record Stability(double ustar, double tstar, double zOverL, double obukhovM) {
+    /** True when the surface layer is convective (z/L < 0). */
+    public boolean unstable() {
+      return zOverL < 0;
+    }
+  }
+
+  /**
+   * Stability from u*, the sensible heat flux and the lowest-level state.
+   *
+   * @param ustarData friction velocity from the met data (m/s)
+   * @param sensibleHeatWm2 upward sensible heat flux (W/m²)
+   * @param dens1 air density at the lowest internal level (kg/m³)
+   * @param theta1 potential temperature at the lowest internal level (K)
+   * @param surfaceLayerTopM height above ground of the surface-layer top (internal level KSFC)
+   */
+  public static Stability stability(
+      double ustarData, double sensibleHeatWm2, double dens1, double theta1, double surfaceLayerTopM) {
+    double ustar = Math.max(USTAR_MIN, Double.isFinite(ustarData) ? ustarData : USTAR_MIN);
+    double h = Math.max(-25.0, sensibleHeatWm2);
+    double tstar = -h / (dens1 * Atmosphere.CP * ustar);
+    double zol = surfaceLayerTopM * KARMAN * G * tstar / (ustar * ustar * theta1);
+    zol = Math.max(-2.0, Math.min(15.0, zol));
+    if (zol == 0.0) {
+      zol = 0.001;
+    }
+    return new Stability(ustar, tstar, zol, surfaceLayerTopM / zol);
+  }
+
+  /**
+   * Mixed-layer depth by the modified bulk Richardson number (KMIXD=3), before any floor or scaling.
+   *
+   * @param zAgl heights above ground of the internal levels (index 0 = level 1)
+   * @param theta potential temperature at the levels (K)
+   * @param uMs grid-relative u (m/s)
+   * @param vMs grid-relative v (m/s)
+   * @param dens air density (kg/m³)
+   * @param st surface stability of the column
+   * @param nLevels how many levels to scan (the levels with data)
+   */
+  public static double bulkRichardsonDepth(
+      double[] zAgl, double[] theta, double[] uMs, double[] vMs, double[] dens, Stability st, int nLevels) {
+    double thetaS = theta[0];
+    double prevRi = 0.0;
+    double prevZ = zAgl[0];
+    for (int k = 1; k < nLevels; k++) {
+      double ts = thetaS;
+      if (st.unstable()) {
+        double tstarK = st.tstar() * dens[0] / dens[k];
+        double wstar = Math.cbrt(Math.abs(G * st.ustar() * tstarK * zAgl[k] / theta[0]));
+        double u3 = st.ustar() * st.ustar() * st.ustar();
+        double excess = Math.abs(8.5 * st.ustar() * tstarK / Math.cbrt(u3 + 0.6 * wstar * wstar * wstar));
+        ts = thetaS + excess;
+      }
+      double du = uMs[k] - uMs[0];
+      double dv = vMs[k] - vMs[0];
+      double dv2 = Math.max(1e-4, du * du + dv * dv);
+      double ri = G * (theta[k] - ts) * (zAgl[k] - zAgl[0]) / (ts * dv2);
+      if (ri >= RI_CRITICAL) {
+        if (k == 1) {
+          return zAgl[0];
+        }
+        double f = (RI_CRITICAL - prevRi) / (ri - prevRi);
+        return prevZ + f * (zAgl[k] - prevZ);
+      }
+      prevRi = ri;
+      prevZ = zAgl[k];
+    }
+    return zAgl[nLevels - 2];
+  }
+
+  /** Convective velocity scale w* (m/s); 0 unless unstable. */
+  public static double wstar(Stability st, double ziM, double theta1) {
+    if (!st.unstable()) {
+      return 0.0;
+    }
+    return Math.cbrt(Math.abs(G * st.ustar() * st.tstar() * ziM / theta1));
+  }
+
+  /**
+   * σw (m/s) of the Hanna (1982) STILT parameterisation inside the mixed layer.
+   *
+   * @param zM height above ground
+   * @param ziM mixed-layer depth
+   */
+  public static double sigmaWPbl(double zM, double ziM, Stability st, double wstar) {
+    double h = zM / ziM;
+    double s = Math.max(-2.0, Math.min(10.0, st.zOverL()));
+    double sw;
+    if (s >= 0) {
+      sw = 1.3 * st.ustar() * (1.0 - h);
+    } else {
+      double lOverZi = st.obukhovM() / ziM;
+      if (h < 0.03) {
+        sw = 0.96 * wstar * Math.cbrt(3 * h - lOverZi);
+      } else if (h < 0.4) {
+        sw = wstar * Math.min(0.96 * Math.cbrt(3 * h - lOverZi), 0.763 * Math.pow(h, 0.175));
+      } else if (h < 0.96) {
+        sw = 0.722 * wstar * Math.pow(1 - h, 0.207);
+      } else {
+        sw = 0.37 * wstar;
+      }
+    }
+    return Math.max(1e-5, sw);
+  }
+
+  /** Lagrangian time scale T_L (s) of the Hanna parameterisation inside the mixed layer. */
+  public static double tlPbl(double zM, double ziM, double sigw, Stability st, double z0M) {
+    double h = zM / ziM;
+    if (st.zOverL() >= 0) {
+      return 0.1 * (ziM / sigw) * Math.pow(h, 0.8);
+    }
+    double l = st.obukhovM();
+    if (h < 0.1 && zM - z0M < Math.abs(l)) {
+      return 0.1 * zM / (sigw * (0.55 + 0.38 * (zM - z0M) / l));
+    }
+    if (h < 0.1) {
+      return 0.59 * zM / sigw;
+    }
+    return 0.15 * (ziM / sigw) * (1 - Math.exp(-5 * h));
+  }
+
+  /** Horizontal σu (m/s) of Hanna (1982) inside the mixed layer. */
+  public static double sigmaUPbl(double zM, double ziM, Stability st, double coriolis) {
+    double h = Math.min(1.0, zM / ziM);
+    if (st.unstable()) {
+      return st.ustar() * Math.cbrt(12.0 + 0.5 * ziM / Math.abs(st.obukhovM()));
+    }
+    return Math.max(1e-3, 2.0 * st.ustar() * (1 - h));
+  }
+
+  /** Horizontal σv (m/s) of Hanna (1982) inside the mixed layer. */
+  public static double sigmaVPbl(double zM, double ziM, Stability st, double coriolis) {
+    double h = Math.min(1.0, zM / ziM);
+    if (st.unstable()) {
+      return st.ustar() * Math.cbrt(12.0 + 0.5 * ziM / Math.abs(st.obukhovM()));
+    }
+    return Math.max(1e-3, 1.3 * st.ustar() * (1 - h));
+  }
+
+  /**
+   * Vertical diffusivity (m²/s) of the local Richardson-number closure above the mixed layer (STBSND free
+   * troposphere), from the layer between the level below and this level: {@code Ri = g·Δz·Δθ/(|ΔV|²·θ_below)}
+   * with |ΔV|² ≥ 0.1 m²/s² and Ri in [0, 20]; ζ from Ri by the polynomial (linear below 0.001, at most 256);
+   * Beljaars–Holtslag φh(ζ); mixing length {@code l = 1/(1/(κz) + 1/150)};
+   * {@code K = l²·|ΔV|/Δz/φh}, clamped to [{@link #K_MIN}, {@link #K_MAX}].
+   *
+   * @param zM height of this level above ground
+   * @param dzM height difference to the level below
+   * @param thetaBelow potential temperature of the level below (K)
+   * @param dTheta θ difference to the level below (K)
+   * @param dv2 squared wind-vector difference to the level below (m²/s²)
+   */
+  public static double freeTroposphereK(double zM, double dzM, double thetaBelow, double dTheta, double dv2) {
+    double delu = Math.max(dv2, 0.1);
+    double ri = G * dzM * dTheta / delu / thetaBelow;
+    ri = Math.max(0.0, Math.min(20.0, ri));
+    double xl;
+    if (ri <= 0.001) {
+      xl = 1.0893 * ri;
+    } else {
+      xl = 2.828e-4 + ri * (0.8049 + ri * (1.6583 + ri * (5.090e-3 + ri * -1.0063e-3)));
+    }
+    xl = Math.min(256.0, xl);
+    double a = 1.0;
+    double b = 2.0 / 3.0;
+    double c = 5.0;
+    double d = 0.35;
+    double etrm = b * Math.exp(-d * xl) * (1.0 + c - d * xl);
+    double phiH = Atmosphere.PRANDTL * (1.0 + (a * Math.sqrt(1.0 + a * b * xl) + etrm) * xl);
+    double l = 1.0 / (1.0 / (KARMAN * zM) + 1.0 / 150.0);
+    double k = l * l * Math.abs(Math.sqrt(delu) / dzM) / phiH;
+    return Math.max(K_MIN, Math.min(K_MAX, k));
+  }
+}
