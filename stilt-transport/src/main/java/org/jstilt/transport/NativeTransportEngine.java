@@ -1,0 +1,241 @@
+package org.jstilt.transport;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.random.RandomGenerator;
+import java.util.random.RandomGeneratorFactory;
+import org.jstilt.core.ErrorCode;
+import org.jstilt.core.StiltException;
+import org.jstilt.core.particle.ParticleEnsemble;
+import org.jstilt.core.receptor.ColumnReceptor;
+import org.jstilt.core.receptor.ReleasePoint;
+import org.jstilt.met.MetCoverageException;
+import org.jstilt.met.MetDataset;
+import org.jstilt.met.projection.GridPoint;
+import org.jstilt.transport.engine.MetWindow;
+import org.jstilt.transport.engine.ParticleState;
+import org.jstilt.transport.engine.Stepper;
+import org.jstilt.transport.met.GridGeometry;
+import org.jstilt.transport.met.InternalLevels;
+import org.jstilt.transport.met.MetPeriodBuilder;
+import org.jstilt.transport.met.MetSampler;
+
+/**
+ * Runs HYSPLIT-STILT particle transport natively: releases the particles at the receptor, steps them with a
+ * fixed outer step of {@code delt} minutes over {@code |n_hours|}, and streams every output step to a sink.
+ *
+ * <p>Particles are stepped in parallel in contiguous index blocks; each has its own random stream split from
+ * the seed in index order, so the output depends on the seed only, not on the thread count.
+ */
+public final class NativeTransportEngine {
+
+  /** Runs the request and collects every row (convenience for small runs and tests). */
+  public ParticleEnsemble runToEnsemble(TransportRequest req) {
+    EnsembleCollector c = new EnsembleCollector();
+    run(req, c);
+    return c.ensemble();
+  }
+
+  /** Runs the request, streaming rows to {@code sink}. */
+  public RunSummary run(TransportRequest req, ParticleSink sink) {
+    TransportParams prm = req.params();
+    try (MetDataset met = MetDataset.open(req.metFiles())) {
+      InternalLevels levels = InternalLevels.standard(prm.zTopM());
+      GridGeometry geo = new GridGeometry(met.projection(), met.grid().nx(), met.grid().ny());
+      MetPeriodBuilder builder = new MetPeriodBuilder(met, levels, geo, prm.kmixd(), prm.kmix0M(), prm.verticalMotion());
+      Instant t0 = req.releaseTime();
+      List<Instant> times = met.times();
+      MetWindow window = new MetWindow(met, builder, i -> ziScale(prm, times.get(i), t0));
+      int n = req.numpar();
+      ParticleState s = new ParticleState(n);
+      MetWindow.Pair first;
+      try {
+        first = window.at(t0);
+      } catch (MetCoverageException e) {
+        throw new StiltException(ErrorCode.MET, "transport: the met files do not cover the release time " + t0 + ": " + e.getMessage(), e);
+      }
+      release(req, s, met, geo, levels, first);
+
+      List<String> cols = req.varsiwant();
+      int threads = Math.min(req.threads(), n);
+      Stepper[] steppers = new Stepper[threads];
+      for (int t = 0; t < threads; t++) {
+        steppers[t] = new Stepper(levels, prm, geo, cols);
+      }
+      double[][] out = new double[cols.size()][n];
+      double[][] rows = new double[cols.size()][n];
+      sink.begin(cols);
+      int dtSign = req.nHours() < 0 ? -1 : 1;
+      int delt = prm.deltMin();
+      int totalMin = Math.abs(req.nHours()) * 60;
+      int nSteps = (totalMin + delt - 1) / delt;
+      ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads, r -> {
+        Thread th = new Thread(r, "stilt-transport");
+        th.setDaemon(true);
+        return th;
+      }) : null;
+      long rowsOut = 0;
+      String stopReason = null;
+      int stepsDone = 0;
+      try {
+        for (int step = 0; step < nSteps; step++) {
+          int tStart = step * delt * dtSign;
+          int tEnd = Math.min((step + 1) * delt, totalMin) * dtSign;
+          MetWindow.Pair prev;
+          MetWindow.Pair next;
+          try {
+            prev = window.at(t0.plusSeconds(60L * tStart));
+            next = window.at(t0.plusSeconds(60L * tEnd));
+          } catch (MetCoverageException e) {
+            stopReason = "met ends: " + e.getMessage();
+            break;
+          }
+          window.retainOnly(prev.ia(), prev.ib(), next.ia(), next.ib());
+          boolean write = prm.outdtMin() == 0 || Math.abs(tEnd) % prm.outdtMin() == 0 || step == nSteps - 1;
+          for (Stepper st : steppers) {
+            st.setStep(prev, next, tEnd - tStart, tEnd);
+          }
+          if (pool == null) {
+            runBlock(steppers[0], s, 0, n, write ? out : null);
+          } else {
+            List<Callable<Void>> tasks = new ArrayList<>(threads);
+            for (int t = 0; t < threads; t++) {
+              int from = (int) ((long) t * n / threads);
+              int to = (int) ((long) (t + 1) * n / threads);
+              Stepper st = steppers[t];
+              double[][] o = write ? out : null;
+              tasks.add(() -> {
+                runBlock(st, s, from, to, o);
+                return null;
+              });
+            }
+            for (Future<Void> f : pool.invokeAll(tasks)) {
+              f.get();
+            }
+          }
+          stepsDone++;
+          if (write) {
+            int r = 0;
+            for (int p = 0; p < n; p++) {
+              if (s.alive[p]) {
+                for (int c = 0; c < cols.size(); c++) {
+                  rows[c][r] = out[c][p];
+                }
+                r++;
+                s.foot[p] = 0;
+                s.samt[p] = 0;
+              }
+            }
+            rowsOut += r;
+            sink.step(new StepRows(tEnd, r, cols, rows));
+          }
+          boolean any = false;
+          for (int p = 0; p < n && !any; p++) {
+            any = s.alive[p];
+          }
+          if (!any) {
+            stopReason = "all particles left the met grid";
+            break;
+          }
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new StiltException(ErrorCode.TRANSPORT, "transport: interrupted", e);
+      } catch (ExecutionException e) {
+        Throwable c = e.getCause();
+        if (c instanceof StiltException se) {
+          throw se;
+        }
+        throw new StiltException(ErrorCode.INTERNAL, "transport: a worker failed: " + c, c);
+      } finally {
+        if (pool != null) {
+          pool.shutdownNow();
+        }
+      }
+      sink.end();
+      int alive = 0;
+      for (int p = 0; p < n; p++) {
+        alive += s.alive[p] ? 1 : 0;
+      }
+      return new RunSummary(stepsDone, rowsOut, alive, stopReason);
+    }
+  }
+
+  /**
+   * What a run did.
+   *
+   * @param steps outer steps completed
+   * @param rows particle rows written
+   * @param aliveAtEnd particles still on the grid at the end
+   * @param stopReason why the run ended early, or null if it ran its full length
+   */
+  public record RunSummary(int steps, long rows, int aliveAtEnd, String stopReason) {}
+
+  private static void runBlock(Stepper st, ParticleState s, int from, int to, double[][] out) {
+    for (int p = from; p < to; p++) {
+      if (s.alive[p]) {
+        st.step(s, p, out);
+      }
+    }
+  }
+
+  private static double ziScale(TransportParams prm, Instant periodTime, Instant t0) {
+    if (prm.ziScale().isEmpty()) {
+      return 1.0;
+    }
+    long hour = Math.abs(java.time.Duration.between(t0, periodTime).toMinutes()) / 60;
+    int i = (int) Math.min(hour, prm.ziScale().size() - 1);
+    return prm.ziScale().get(i);
+  }
+
+  private static void release(TransportRequest req, ParticleState s, MetDataset met, GridGeometry geo,
+      InternalLevels levels, MetWindow.Pair pr) {
+    int n = req.numpar();
+    List<ReleasePoint> pts = req.receptor().releasePoints();
+    boolean line = req.receptor() instanceof ColumnReceptor;
+    RandomGenerator.SplittableGenerator master =
+        (RandomGenerator.SplittableGenerator) RandomGeneratorFactory.of("L64X128MixRandom").create(req.seed());
+    int nx = geo.nx();
+    int ny = geo.ny();
+    for (int p = 0; p < n; p++) {
+      ReleasePoint rp;
+      double alt;
+      if (line) {
+        ReleasePoint bot = pts.get(0);
+        ReleasePoint top = pts.get(1);
+        rp = bot;
+        alt = bot.altitudeM() + (p + 0.5) * (top.altitudeM() - bot.altitudeM()) / n;
+      } else {
+        rp = pts.get((int) ((long) p * pts.size() / n));
+        alt = rp.altitudeM();
+      }
+      GridPoint g = met.projection().wrap(met.projection().toGrid(rp.latDeg(), rp.lonDeg()));
+      if (!(g.x() >= 1 && g.x() <= nx && g.y() >= 1 && g.y() <= ny)) {
+        throw new StiltException(ErrorCode.MET, String.format(
+            "transport: release point (lat %.5f, lon %.5f) is outside the met grid (x=%.2f, y=%.2f of 1..%d, 1..%d)",
+            rp.latDeg(), rp.lonDeg(), g.x(), g.y(), nx, ny));
+      }
+      double zsfc = MetSampler.bilinear2d(pr.a().zsfc, nx, ny, g.x(), g.y());
+      double zagl = req.altitudesMsl() ? alt - zsfc : alt;
+      if (zagl < 0) {
+        throw new StiltException(ErrorCode.INPUT, String.format(
+            "transport: release altitude %.1f m MSL is below the model terrain (%.1f m) at lat %.5f, lon %.5f",
+            alt, zsfc, rp.latDeg(), rp.lonDeg()));
+      }
+      s.x[p] = g.x();
+      s.y[p] = g.y();
+      s.z[p] = 1.0 - zagl / (levels.zTopM() - zsfc);
+      s.releaseHeight[p] = alt;
+      s.rng[p] = master.split();
+      s.wRatio[p] = s.rng[p].nextGaussian();
+      s.dmWeight[p] = 1.0;
+      s.alive[p] = true;
+    }
+  }
+}

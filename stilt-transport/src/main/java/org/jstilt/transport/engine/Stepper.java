@@ -1,0 +1,574 @@
+package org.jstilt.transport.engine;
+
+import java.util.List;
+import java.util.random.RandomGenerator;
+import org.jstilt.transport.TransportParams;
+import org.jstilt.transport.met.GridGeometry;
+import org.jstilt.transport.met.InternalLevels;
+import org.jstilt.transport.met.MetPeriod;
+import org.jstilt.transport.met.MetSampler;
+import org.jstilt.transport.physics.Atmosphere;
+
+/**
+ * Advances particles by one outer time step: HYSPLIT's ADVIEC (predictor–corrector mean advection) followed,
+ * with turbulence on, by STILT's PARDSP (TRANSPORT.md §4.2, §5.4, §5.6). One instance per worker thread; it
+ * owns every scratch array it uses, so stepping a particle allocates nothing.
+ */
+public final class Stepper {
+  /** Output column codes. */
+  static final String[] KNOWN = {
+    "time", "indx", "long", "lati", "zagl", "zsfc", "sigw", "tlgr", "icdx", "temp", "temz", "pres", "samt", "foot",
+    "shtf", "whtf", "lhtf", "tcld", "lcld", "dmas", "dens", "rhfr", "sphu", "solw", "zloc", "dswf", "wout", "mlht",
+    "rain", "crai", "zfx1", "ptyp", "xhgt"
+  };
+
+  private final InternalLevels lev;
+  private final int nl;
+  private final double zTop;
+  private final TransportParams prm;
+  private final GridGeometry geo;
+  private final int nx;
+  private final int ny;
+  private final double[] sigma;
+  private final int[] outCode;
+  private final double rHoriz;
+  private final double sHoriz;
+
+  // per-step context, set by the engine before the parallel phase
+  MetWindow.Pair prevPair;
+  MetWindow.Pair nextPair;
+  double dtMin;
+  double timeEndMin;
+
+  // column workspace (original levels 1..nl), lazily filled per half-step
+  private final double[] cSw;
+  private final double[] cTl;
+  private final double[] cDens;
+  private final double[] cU;
+  private final double[] cV;
+  private final double[] cDry;
+  private final int[] stamp;
+  private final int[] dryStamp;
+  private int curStamp = 1;
+  private MetPeriod colA;
+  private MetPeriod colB;
+  private double colTf;
+  private double colX;
+  private double colY;
+  private int colColumn;
+  private double colZi;
+  private double colUErr;
+  private double colVErr;
+  private int kzm;
+  private final double[] turb = new double[2];
+  private final double[] vel1 = new double[3];
+  private final double[] vel2 = new double[3];
+  private final double[] posBuf = new double[3];
+
+  // per-particle step results
+  private double lastSw;
+  private double lastTl;
+  private double stepFoot;
+  private double stepSamt;
+  private double sphuKb;
+
+  public Stepper(InternalLevels lev, TransportParams prm, GridGeometry geo, List<String> columns) {
+    this.lev = lev;
+    this.nl = lev.count();
+    this.zTop = lev.zTopM();
+    this.prm = prm;
+    this.geo = geo;
+    this.nx = geo.nx();
+    this.ny = geo.ny();
+    this.sigma = new double[nl + 2];
+    for (int k = 1; k <= nl; k++) {
+      sigma[k] = lev.sigma(k);
+    }
+    cSw = new double[nl + 1];
+    cTl = new double[nl + 1];
+    cDens = new double[nl + 1];
+    cU = new double[nl + 1];
+    cV = new double[nl + 1];
+    cDry = new double[nl + 1];
+    stamp = new int[nl + 1];
+    dryStamp = new int[nl + 1];
+    outCode = new int[columns.size()];
+    for (int c = 0; c < outCode.length; c++) {
+      outCode[c] = code(columns.get(c));
+    }
+    double r = Math.exp(-Math.abs(prm.deltMin()) * 60.0 / prm.hscaleS());
+    rHoriz = r;
+    sHoriz = Math.sqrt(1 - r * r);
+  }
+
+  static int code(String name) {
+    for (int i = 0; i < KNOWN.length; i++) {
+      if (KNOWN[i].equals(name)) {
+        return i;
+      }
+    }
+    throw new IllegalArgumentException("unknown output column " + name);
+  }
+
+  /** Sets the step: periods around its start and end, its signed length and the end time (min since release). */
+  public void setStep(MetWindow.Pair prev, MetWindow.Pair next, double dtMin, double timeEndMin) {
+    this.prevPair = prev;
+    this.nextPair = next;
+    this.dtMin = dtMin;
+    this.timeEndMin = timeEndMin;
+  }
+
+  /**
+   * Advances particle p by one step and writes its output values into {@code out[c][p]} (when it stays
+   * alive).
+   */
+  public void step(ParticleState s, int p, double[][] out) {
+    double dt = dtMin;
+    double adt = Math.abs(dt);
+    double tdir = Math.signum(dt);
+    double x0 = s.x[p];
+    double y0 = s.y[p];
+    double z0 = s.z[p];
+    RandomGenerator rng = s.rng[p];
+    MetWindow.Pair pa = prevPair;
+    MetWindow.Pair pb = nextPair;
+
+    // transport-error states (AR(1) in time; TRANSPORT.md §5.8, simplified: one error per particle for the column)
+    TransportParams.WindError we = prm.windError();
+    if (we != null) {
+      double rt = Math.exp(-adt / we.timeScaleMin());
+      double st = Math.sqrt(1 - rt * rt) * we.sigmaMs();
+      s.uErr[p] = rt * s.uErr[p] + st * rng.nextGaussian();
+      s.vErr[p] = rt * s.vErr[p] + st * rng.nextGaussian();
+    }
+    double uErrGrid = we == null ? 0 : s.uErr[p] * 60.0 / geo.gxNear(x0, y0);
+    double vErrGrid = we == null ? 0 : s.vErr[p] * 60.0 / geo.gyNear(x0, y0);
+
+    // mean advection, predictor–corrector
+    velocity(pa, x0, y0, z0, vel1);
+    vel1[0] += uErrGrid;
+    vel1[1] += vErrGrid;
+    double x1 = x0 + vel1[0] * dt;
+    double y1 = y0 + vel1[1] * dt;
+    double z1 = Math.min(1.0, z0 + vel1[2] * dt);
+    if (offGrid(x1, y1)) {
+      s.alive[p] = false;
+      return;
+    }
+    velocity(pb, x1, y1, z1, vel2);
+    vel2[0] += uErrGrid;
+    vel2[1] += vErrGrid;
+    double xa = x0 + 0.5 * (vel1[0] + vel2[0]) * dt;
+    double ya = y0 + 0.5 * (vel1[1] + vel2[1]) * dt;
+    double za = Math.min(1.0, z0 + 0.5 * (vel1[2] + vel2[2]) * dt);
+    if (offGrid(xa, ya)) {
+      s.alive[p] = false;
+      return;
+    }
+    double wMean = 0.5 * (vel1[2] + vel2[2]);
+    double zi1 = MetSampler.zi(pa.a(), pa.b(), pa.tf(), x0, y0);
+    double zi2 = MetSampler.zi(pb.a(), pb.b(), pb.tf(), xa, ya);
+
+    double xf;
+    double yf;
+    double zf;
+    stepFoot = 0;
+    stepSamt = 0;
+    lastSw = 0;
+    lastTl = 0;
+    sphuKb = Double.NaN;
+    if (!prm.turbulence()) {
+      xf = xa;
+      yf = ya;
+      zf = za;
+    } else {
+      // horizontal turbulence from the pre-advection position
+      double zx0 = lev.fractionalIndex(z0);
+      int kh = Math.max(1, Math.min(nl, (int) zx0));
+      int col0 = MetSampler.nearest(pa.a(), x0, y0);
+      int ih = col0 * nl + kh - 1;
+      double su = pa.a().sigu[ih] + pa.tf() * (pa.b().sigu[ih] - pa.a().sigu[ih]);
+      double sv = pa.a().sigv[ih] + pa.tf() * (pa.b().sigv[ih] - pa.a().sigv[ih]);
+      double up = rHoriz * s.uPrime[p] + sHoriz * su * rng.nextGaussian();
+      double vp = rHoriz * s.vPrime[p] + sHoriz * sv * rng.nextGaussian();
+      s.uPrime[p] = up;
+      s.vPrime[p] = vp;
+      double xt = x0 + up * adt * 60.0 / geo.gx(col0);
+      double yt = y0 + vp * adt * 60.0 / geo.gy(col0);
+      double zsfc = MetSampler.bilinear2d(pb.a().zsfc, nx, ny, xa, ya);
+      double[] pos = posBuf;
+      pos[0] = xt;
+      pos[1] = yt;
+      pos[2] = za;
+      double wr = s.wRatio[p];
+      wr = halfStep(pos, wr, rng, pa, x0, y0, zi1, zsfc, tdir, adt, uErrGrid, vErrGrid);
+      wr = halfStep(pos, wr, rng, pb, xa, ya, zi2, zsfc, tdir, adt, uErrGrid, vErrGrid);
+      s.wRatio[p] = wr;
+      xf = pos[0];
+      yf = pos[1];
+      zf = pos[2];
+      if (offGrid(xf, yf)) {
+        s.alive[p] = false;
+        return;
+      }
+    }
+    // zi error scales the foot
+    TransportParams.ZiError ze = prm.ziError();
+    if (ze != null) {
+      double rt = Math.exp(-adt / ze.timeScaleMin());
+      s.ziErr[p] = rt * s.ziErr[p] + Math.sqrt(1 - rt * rt) * ze.sigmaPercent() * rng.nextGaussian();
+      stepFoot *= Math.max(0.0, (100.0 + s.ziErr[p]) / 100.0);
+    }
+    s.x[p] = xf;
+    s.y[p] = yf;
+    s.z[p] = zf;
+    s.foot[p] += stepFoot;
+    s.samt[p] += stepSamt;
+    if (out != null) {
+      writeOutputs(s, p, out, pb, xf, yf, zf, 0.5 * (zi1 + zi2), wMean, tdir);
+    }
+  }
+
+  private boolean offGrid(double x, double y) {
+    return !(x >= 1.0 && x <= nx && y >= 1.0 && y <= ny);
+  }
+
+  /** Mean velocity (grid/min, grid/min, σ/min) at a position, time-interpolated within the pair. */
+  private void velocity(MetWindow.Pair pr, double x, double y, double z, double[] v) {
+    double zx = lev.fractionalIndex(z);
+    MetPeriod a = pr.a();
+    MetPeriod b = pr.b();
+    double tf = pr.tf();
+    double scale = 1.0;
+    if (zx < 1.0) {
+      // STILT: wind decays linearly to zero at the ground below the first level
+      scale = (1.0 - Math.min(1.0, z)) / (1.0 - sigma[1]);
+      zx = 1.0;
+    }
+    v[0] = scale * MetSampler.atIndex(a, b, tf, a.u, b.u, x, y, zx);
+    v[1] = scale * MetSampler.atIndex(a, b, tf, a.v, b.v, x, y, zx);
+    v[2] = scale * MetSampler.atIndex(a, b, tf, a.w, b.w, x, y, zx);
+  }
+
+  /** Points the lazy column at a period pair and position for one half-step. */
+  private void setColumn(MetWindow.Pair pr, double x, double y, double zi, double uErr, double vErr) {
+    colA = pr.a();
+    colB = pr.b();
+    colTf = pr.tf();
+    colX = x;
+    colY = y;
+    colZi = zi;
+    colColumn = MetSampler.nearest(colA, x, y);
+    colUErr = uErr;
+    colVErr = vErr;
+    curStamp++;
+    if (curStamp == Integer.MAX_VALUE) {
+      java.util.Arrays.fill(stamp, 0);
+      java.util.Arrays.fill(dryStamp, 0);
+      curStamp = 1;
+    }
+  }
+
+  /** Fills original level k of the column if not yet done for this half-step. */
+  private void ensure(int k) {
+    if (stamp[k] == curStamp) {
+      return;
+    }
+    MetSampler.turbulence(colA, colB, colTf, colColumn, k, colZi, lev, turb);
+    double sw = turb[0];
+    double tl = turb[1];
+    cSw[k] = sw == 0.0 ? 0.001 : sw;
+    cTl[k] = tl == 0.0 ? 100.0 : tl;
+    cDens[k] = interp(colA.dens, colB.dens, k);
+    cU[k] = interp(colA.u, colB.u, k) + colUErr;
+    cV[k] = interp(colA.v, colB.v, k) + colVErr;
+    stamp[k] = curStamp;
+  }
+
+  private double interp(double[] fa, double[] fb, int k) {
+    double va = MetSampler.bilinear3d(fa, nx, ny, nl, k, colX, colY);
+    if (colTf == 0.0 || colA == colB) {
+      return va;
+    }
+    return va + colTf * (MetSampler.bilinear3d(fb, nx, ny, nl, k, colX, colY) - va);
+  }
+
+  /** Dry-air density at original level k as PARDSP derives it from ρ, θ and RH. */
+  private double dry(int k) {
+    if (dryStamp[k] != curStamp) {
+      ensure(k);
+      double th = interp(colA.theta, colB.theta, k);
+      double rh = interp(colA.rhfr, colB.rhfr, k);
+      double q = Atmosphere.pardspSphu(cDens[k], th, rh);
+      cDry[k] = cDens[k] * (1 - q);
+      dryStamp[k] = curStamp;
+    }
+    return cDry[k];
+  }
+
+  /** Original level that added-level index i (with the thin level above zi) takes its values from. */
+  private int orig(int i) {
+    if (i <= kzm) {
+      return i;
+    }
+    return i == kzm + 1 ? kzm + 1 : i - 1;
+  }
+
+  /** σ of added-level index i. */
+  private double sigAdd(int i) {
+    if (i <= kzm) {
+      return sigma[i];
+    }
+    if (i == kzm + 1) {
+      return sigma[kzm] - 0.05 * (sigma[kzm] - sigma[kzm + 1]);
+    }
+    return sigma[i - 1];
+  }
+
+  private double sw(int i) {
+    int k = orig(i);
+    ensure(k);
+    return cSw[k];
+  }
+
+  private double dens(int i) {
+    int k = orig(i);
+    ensure(k);
+    return cDens[k];
+  }
+
+  /**
+   * One PARDSP half-step of |dt|/2 with fixed profiles: returns the new w'/σw; {@code pos} (x, y, σ) is
+   * updated in place.
+   */
+  private double halfStep(double[] pos, double wRatio, RandomGenerator rng, MetWindow.Pair pr, double cx, double cy,
+      double zi, double zsfc, double tdir, double adt, double uErr, double vErr) {
+    setColumn(pr, cx, cy, zi, uErr, vErr);
+    double span = zTop - zsfc;
+    double veghtZ = prm.footLayerM(zi);
+    if (veghtZ > 0.9 * zTop) {
+      veghtZ = 0.9 * zTop;
+    }
+    double veghtSig = 1.0 - veghtZ / span;
+    double zmlSig = 1.0 - zi / span;
+    int kk = 1;
+    kzm = 1;
+    double zml4 = Math.rint(zmlSig * 1e4);
+    while (kk <= nl && Math.rint(sigma[kk] * 1e4) > zml4) {
+      kzm = kk + 1;
+      kk++;
+    }
+    kzm = Math.min(kzm, nl - 1);
+    int nAdd = nl + 1;
+    double z = pos[2];
+    double x = pos[0];
+    double y = pos[1];
+    int kz = 1;
+    while (kz <= nl && sigAdd(kz + 1) > z) {
+      kz++;
+    }
+    int kt = kz + 1;
+    if (kz == nAdd) {
+      kt = nAdd;
+    }
+    int kb = kt - 1;
+    double densInt = -1;
+    double w = sw(kb) * wRatio;
+    double cum = 0;
+    double half = adt / 2.0;
+    double s1 = sigAdd(1);
+    while (cum < half) {
+      int ko = orig(kb);
+      ensure(ko);
+      double sigw = cSw[ko];
+      double tl = cTl[ko];
+      double delt = Math.min(half - cum, prm.tlfrac() * tl / 60.0);
+      double ww = rng.nextGaussian() * sigw;
+      lastSw = sigw;
+      lastTl = tl;
+      double rauto = Math.exp(-60.0 * delt / tl);
+      w = rauto * w + Math.sqrt(1.0 - rauto * rauto) * ww;
+      boolean ubl = kb == 1;
+      boolean up;
+      double dist;
+      if (w > 0.0) {
+        up = true;
+        dist = Math.abs((z - sigAdd(kt)) * span / 60.0);
+      } else {
+        up = false;
+        dist = ubl ? Math.abs((z - 1.0) * span / 60.0) : Math.abs((z - sigAdd(kb)) * span / 60.0);
+      }
+      if ((ubl && w < 0.0) || (kt == nAdd && w > 0.0)) {
+        if (dist >= Math.abs(delt * w)) {
+          z -= (w / span) * delt * 60.0;
+        } else {
+          w = -w;
+          delt = Math.abs(dist / w);
+          z = ubl ? 1.0 : sigAdd(nAdd);
+        }
+      } else if (dist >= Math.abs(delt * w)) {
+        z -= (w / span) * delt * 60.0;
+      } else if (up) {
+        double prob = dens(kt) * sw(kt) / (dens(kb) * sw(kb));
+        double pp = rng.nextDouble();
+        z = sigAdd(kt);
+        delt = Math.abs(dist / w);
+        if (pp <= prob) {
+          w = w * sw(kt) / sw(kb);
+          kt++;
+          kb++;
+        } else {
+          w = -w;
+        }
+      } else {
+        double prob = dens(kb - 1) * sw(kb - 1) / (dens(kb) * sw(kb));
+        double pp = rng.nextDouble();
+        z = sigAdd(kb);
+        delt = Math.abs(dist / w);
+        if (pp <= prob) {
+          w = w * sw(kb - 1) / sw(kb);
+          kt--;
+          kb--;
+        } else {
+          w = -w;
+        }
+      }
+      // shear-coupled horizontal transport at the turbulent height (no-slip below level 1)
+      int kbo = orig(kb);
+      int kto = orig(kt);
+      ensure(kbo);
+      ensure(kto);
+      double ub;
+      double vb;
+      if (z > s1) {
+        double f = (1.0 - z) / (1.0 - s1);
+        ub = f * cU[kbo];
+        vb = f * cV[kbo];
+      } else {
+        double sb = sigAdd(kb);
+        double st = sigAdd(kt);
+        double f = sb == st ? 0.0 : (sb - z) / (sb - st);
+        ub = cU[kbo] + f * (cU[kto] - cU[kbo]);
+        vb = cV[kbo] + f * (cV[kto] - cV[kbo]);
+      }
+      x += ub * tdir * delt;
+      y += vb * tdir * delt;
+      if (z > veghtSig) {
+        if (densInt < 0) {
+          densInt = densityIntegral(span, veghtZ);
+        }
+        stepSamt += delt;
+        stepFoot += delt * Atmosphere.MOLAR_MASS_AIR * 60.0 / densInt;
+      }
+      cum += delt;
+    }
+    pos[0] = x;
+    pos[1] = y;
+    pos[2] = z;
+    return w / sw(kb);
+  }
+
+  /** ∫ρ_dry dz from the ground to the foot-layer top, step-wise over the levels as PARDSP sums it. */
+  private double densityIntegral(double span, double veghtZ) {
+    int kv = 1;
+    double di = 0;
+    double zold = 0;
+    while (kv < nl && (1.0 - sigAdd(kv + 1)) * span < veghtZ) {
+      double zk = (1.0 - sigAdd(kv)) * span;
+      di += dry(orig(kv)) * (zk - zold);
+      zold = zk;
+      kv++;
+    }
+    di += dry(orig(kv)) * (veghtZ - zold);
+    return di;
+  }
+
+  private void writeOutputs(ParticleState s, int p, double[][] out, MetWindow.Pair pb, double x, double y, double z,
+      double mlht, double wMean, double tdir) {
+    MetPeriod a = pb.a();
+    MetPeriod b = pb.b();
+    double tf = pb.tf();
+    double zsfc = MetSampler.bilinear2d(a.zsfc, nx, ny, x, y);
+    double span = zTop - zsfc;
+    double zx = -1;
+    double lat = Double.NaN;
+    double lon = Double.NaN;
+    for (int c = 0; c < outCode.length; c++) {
+      double v;
+      switch (outCode[c]) {
+        case 0 -> v = timeEndMin;
+        case 1 -> v = p + 1;
+        case 2, 3 -> {
+          if (Double.isNaN(lat)) {
+            org.jstilt.met.projection.LatLon ll = geo.projection().toLatLon(x, y);
+            lat = ll.latDeg();
+            lon = ll.lonDeg();
+          }
+          v = outCode[c] == 2 ? lon : lat;
+        }
+        case 4 -> v = (1.0 - z) * span;
+        case 5 -> v = zsfc;
+        case 6 -> v = lastSw;
+        case 7 -> v = lastTl;
+        case 8 -> v = 2;
+        case 9 -> v = MetSampler.atIndex(a, b, tf, a.temp, b.temp, x, y, 1.0);
+        case 10, 11, 20, 21, 22 -> {
+          if (zx < 0) {
+            zx = lev.fractionalIndex(z);
+          }
+          double[] fa;
+          double[] fb;
+          switch (outCode[c]) {
+            case 10 -> {
+              fa = a.temp;
+              fb = b.temp;
+            }
+            case 11 -> {
+              fa = a.pres;
+              fb = b.pres;
+            }
+            case 20 -> {
+              fa = a.dens;
+              fb = b.dens;
+            }
+            case 21 -> {
+              fa = a.rhfr;
+              fb = b.rhfr;
+            }
+            default -> {
+              fa = a.sphu;
+              fb = b.sphu;
+            }
+          }
+          v = MetSampler.atIndex(a, b, tf, fa, fb, x, y, zx);
+        }
+        case 12 -> v = s.samt[p];
+        case 13 -> v = s.foot[p];
+        case 14 -> v = surface(a.shtf, b.shtf, tf, x, y);
+        case 15, 16 -> v = surface(a.lhtf, b.lhtf, tf, x, y);
+        case 17 -> v = surface(a.tcld, b.tcld, tf, x, y);
+        case 18 -> v = surface(a.lcld, b.lcld, tf, x, y);
+        case 19 -> v = Math.min(1e5, s.dmWeight[p]);
+        case 23 -> v = 0;
+        case 24 -> v = -999;
+        case 25 -> v = surface(a.dswf, b.dswf, tf, x, y);
+        case 26 -> v = -tdir * wMean * span / 60.0;
+        case 27 -> v = mlht;
+        case 28 -> v = surface(a.rain, b.rain, tf, x, y);
+        case 29, 30 -> v = 0;
+        case 31 -> v = 1;
+        case 32 -> v = s.releaseHeight[p];
+        default -> throw new IllegalStateException("column code " + outCode[c]);
+      }
+      out[c][p] = v;
+    }
+  }
+
+  private double surface(double[] fa, double[] fb, double tf, double x, double y) {
+    double va = MetSampler.bilinear2d(fa, nx, ny, x, y);
+    if (tf == 0.0 || fa == fb) {
+      return va;
+    }
+    return va + tf * (MetSampler.bilinear2d(fb, nx, ny, x, y) - va);
+  }
+}
