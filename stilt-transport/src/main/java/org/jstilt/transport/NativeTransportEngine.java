@@ -44,6 +44,19 @@ public final class NativeTransportEngine {
 
   /** Runs the request, streaming rows to {@code sink}. */
   public RunSummary run(TransportRequest req, ParticleSink sink) {
+    return run(req, sink, null);
+  }
+
+  /**
+   * Runs the request with particle p released at {@code releaseAglM[p]} metres above ground at the receptor's
+   * horizontal position instead of the receptor's heights: for tests of the vertical scheme (e.g. the
+   * well-mixed test, which releases uniformly in air mass).
+   */
+  public RunSummary run(TransportRequest req, ParticleSink sink, double[] releaseAglM) {
+    if (releaseAglM != null && releaseAglM.length != req.numpar()) {
+      throw new StiltException(ErrorCode.INPUT,
+          "transport: " + releaseAglM.length + " release heights given for numpar = " + req.numpar());
+    }
     TransportParams prm = req.params();
     try (MetDataset met = MetDataset.open(req.metFiles())) {
       InternalLevels levels = InternalLevels.standard(prm.zTopM());
@@ -60,7 +73,7 @@ public final class NativeTransportEngine {
       } catch (MetCoverageException e) {
         throw new StiltException(ErrorCode.MET, "transport: the met files do not cover the release time " + t0 + ": " + e.getMessage(), e);
       }
-      release(req, s, met, geo, levels, first);
+      release(req, s, met, geo, levels, first, releaseAglM);
 
       List<String> cols = req.varsiwant();
       int threads = Math.min(req.threads(), n);
@@ -195,7 +208,7 @@ public final class NativeTransportEngine {
   }
 
   private static void release(TransportRequest req, ParticleState s, MetDataset met, GridGeometry geo,
-      InternalLevels levels, MetWindow.Pair pr) {
+      InternalLevels levels, MetWindow.Pair pr, double[] override) {
     int n = req.numpar();
     List<ReleasePoint> pts = req.receptor().releasePoints();
     boolean line = req.receptor() instanceof ColumnReceptor;
@@ -222,7 +235,7 @@ public final class NativeTransportEngine {
             rp.latDeg(), rp.lonDeg(), g.x(), g.y(), nx, ny));
       }
       double zsfc = MetSampler.bilinear2d(pr.a().zsfc, nx, ny, g.x(), g.y());
-      double zagl = req.altitudesMsl() ? alt - zsfc : alt;
+      double zagl = override != null ? override[p] : req.altitudesMsl() ? alt - zsfc : alt;
       if (zagl < 0) {
         throw new StiltException(ErrorCode.INPUT, String.format(
             "transport: release altitude %.1f m MSL is below the model terrain (%.1f m) at lat %.5f, lon %.5f",
