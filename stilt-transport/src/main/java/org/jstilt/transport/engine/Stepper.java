@@ -233,7 +233,10 @@ public final class Stepper {
     return !(x >= 1.0 && x <= nx && y >= 1.0 && y <= ny);
   }
 
-  /** Mean velocity (grid/min, grid/min, σ/min) at a position, time-interpolated within the pair. */
+  /**
+   * Mean velocity (grid/min, grid/min, σ/min) at a position, time-interpolated within the pair: bilinear weights
+   * and level indexes are computed once for the three components and both periods.
+   */
   private void velocity(MetWindow.Pair pr, double x, double y, double z, double[] v) {
     double zx = lev.fractionalIndex(z);
     MetPeriod a = pr.a();
@@ -245,9 +248,44 @@ public final class Stepper {
       scale = (1.0 - Math.min(1.0, z)) / (1.0 - sigma[1]);
       zx = 1.0;
     }
-    v[0] = scale * MetSampler.atIndex(a, b, tf, a.u, b.u, x, y, zx);
-    v[1] = scale * MetSampler.atIndex(a, b, tf, a.v, b.v, x, y, zx);
-    v[2] = scale * MetSampler.atIndex(a, b, tf, a.w, b.w, x, y, zx);
+    int k = (int) zx;
+    double fz = zx - k;
+    if (k >= nl) {
+      k = nl - 1;
+      fz = 1.0;
+    }
+    int i = (int) x;
+    int j = (int) y;
+    i = Math.max(1, Math.min(nx - 1, i));
+    j = Math.max(1, Math.min(ny - 1, j));
+    double fx = x - i;
+    double fy = y - j;
+    double w00 = (1 - fx) * (1 - fy);
+    double w10 = fx * (1 - fy);
+    double w01 = (1 - fx) * fy;
+    double w11 = fx * fy;
+    int c = ((j - 1) * nx + (i - 1)) * nl + k - 1;
+    int cx = c + nl;
+    int cy = c + nx * nl;
+    int cxy = cy + nl;
+    double ua = blend(a.u, c, cx, cy, cxy, w00, w10, w01, w11, fz);
+    double va = blend(a.v, c, cx, cy, cxy, w00, w10, w01, w11, fz);
+    double wa = blend(a.w, c, cx, cy, cxy, w00, w10, w01, w11, fz);
+    if (tf != 0.0 && a != b) {
+      ua += tf * (blend(b.u, c, cx, cy, cxy, w00, w10, w01, w11, fz) - ua);
+      va += tf * (blend(b.v, c, cx, cy, cxy, w00, w10, w01, w11, fz) - va);
+      wa += tf * (blend(b.w, c, cx, cy, cxy, w00, w10, w01, w11, fz) - wa);
+    }
+    v[0] = scale * ua;
+    v[1] = scale * va;
+    v[2] = scale * wa;
+  }
+
+  private static double blend(double[] f, int c, int cx, int cy, int cxy, double w00, double w10, double w01, double w11,
+      double fz) {
+    double lo = w00 * f[c] + w10 * f[cx] + w01 * f[cy] + w11 * f[cxy];
+    double hi = w00 * f[c + 1] + w10 * f[cx + 1] + w01 * f[cy + 1] + w11 * f[cxy + 1];
+    return lo + fz * (hi - lo);
   }
 
   /** Points the lazy column at a period pair and position for one half-step. */

@@ -15,7 +15,7 @@ class T1DeterministicColumnsTest {
   private static final java.util.Set<String> STRICT = java.util.Set.of("mlht", "dens", "pres", "temz", "zsfc");
 
   @ParameterizedTest
-  @ValueSource(strings = {"evening_wbb", "evening_column", "night_a", "forward_3h", "meantraj_500"})
+  @ValueSource(strings = {"evening_wbb", "evening_west", "evening_column", "night_a", "night_b", "forward_3h", "meantraj_500"})
   void columnsMatchHycsStd(String name) throws Exception {
     Path dir = SharedData.reference().resolve("hysplit").resolve(name);
     ReferenceRun run = new ReferenceRun(dir);
