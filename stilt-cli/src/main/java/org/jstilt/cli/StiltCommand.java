@@ -12,7 +12,8 @@ import picocli.CommandLine.IVersionProvider;
     mixinStandardHelpOptions = true,
     versionProvider = StiltCommand.Version.class,
     description = "JSTILT: STILT footprints from particles run backward through meteorology.",
-    subcommands = {org.jstilt.cli.met.MetCommand.class, FootprintCommand.class, ExportCommand.class},
+    subcommands = {org.jstilt.cli.met.MetCommand.class, FootprintCommand.class, ExportCommand.class,
+        org.jstilt.cli.config.ConfigCommand.class},
     footer = {
       "",
       "Exit codes: 0 ok, 1 run failed, 2 bad usage/config/input, 3 meteorology, 4 transport,",
