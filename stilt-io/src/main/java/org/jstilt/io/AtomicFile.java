@@ -2,9 +2,11 @@ package org.jstilt.io;
 
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.UUID;
 import org.jstilt.core.ErrorCode;
 import org.jstilt.core.StiltException;
 
@@ -37,7 +39,7 @@ public final class AtomicFile {
     Path tmp = null;
     try {
       Files.createDirectories(dir);
-      tmp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".tmp");
+      tmp = createTemporary(dir, absolute.getFileName().toString());
       writer.writeTo(tmp);
       move(tmp, absolute);
       tmp = null;
@@ -60,6 +62,24 @@ public final class AtomicFile {
   /** Creates (or truncates to) a zero-byte file atomically, e.g. a completion marker. */
   public static void writeEmpty(Path target) {
     write(target, tmp -> {});
+  }
+
+  /**
+   * A new empty file beside the target. Not {@code Files.createTempFile}: that makes the file readable
+   * by its owner only, and the rename would carry those permissions to the output; a plain
+   * {@code createFile} gets the process's usual permissions (umask), like any other file the user writes.
+   */
+  private static Path createTemporary(Path dir, String name) throws IOException {
+    for (int attempt = 0; ; attempt++) {
+      Path p = dir.resolve("." + name + "." + UUID.randomUUID().toString().substring(0, 8) + ".tmp");
+      try {
+        return Files.createFile(p);
+      } catch (FileAlreadyExistsException e) {
+        if (attempt >= 10) {
+          throw e;
+        }
+      }
+    }
   }
 
   private static void move(Path from, Path to) throws IOException {

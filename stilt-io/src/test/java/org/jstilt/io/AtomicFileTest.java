@@ -54,6 +54,17 @@ class AtomicFileTest {
   }
 
   @Test
+  void outputGetsOrdinaryPermissionsNotTempFilePermissions() throws IOException {
+    Path plain = dir.resolve("plain.txt");
+    Files.writeString(plain, "x");
+    Path target = dir.resolve("atomic.txt");
+    AtomicFile.write(target, tmp -> Files.writeString(tmp, "x"));
+    if (plain.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      assertThat(Files.getPosixFilePermissions(target)).isEqualTo(Files.getPosixFilePermissions(plain));
+    }
+  }
+
+  @Test
   void writeEmptyMakesAZeroByteFile() throws IOException {
     Path marker = dir.resolve("x_foot.empty");
     AtomicFile.writeEmpty(marker);
