@@ -53,6 +53,88 @@ public record StiltParams(ModelParams model, TransportParams transport, ErrorPar
     return toBuilder().set(parameter, value).build();
   }
 
+  /**
+   * The parameters as PYSTILT stores them in trajectory Parquet metadata ({@code stilt:params}, pydantic's
+   * {@code model_dump_json()}): a compact JSON object with every key of {@link HysplitParameter}, unset
+   * values as {@code null}, {@code maxpar} resolved, floats in Python notation. PYSTILT reads it back with
+   * {@code STILTParams.model_validate}.
+   */
+  public String toPystiltJson() {
+    Map<String, Object> m = new java.util.LinkedHashMap<>();
+    for (HysplitParameter p : HysplitParameter.values()) {
+      Object v = p.value(this).orElse(null);
+      m.put(p.key(), v instanceof ZiScale z ? z.toPython() : v);
+    }
+    return org.jstilt.core.text.PyJson.COMPACT.dumps(m);
+  }
+
+  /**
+   * Reads {@link #toPystiltJson()} or PYSTILT's {@code stilt:params}: keys it leaves out take their
+   * defaults; unknown keys, wrong types and invalid values are a {@link ConfigException} listing them.
+   */
+  public static StiltParams fromPystiltJson(String json) {
+    Object parsed;
+    try {
+      parsed = org.jstilt.core.text.PyJson.loads(json);
+    } catch (IllegalArgumentException e) {
+      throw ConfigException.at("", "stilt:params is not valid JSON: " + e.getMessage());
+    }
+    if (!(parsed instanceof Map<?, ?> map)) {
+      throw ConfigException.at("", "stilt:params must be a JSON object");
+    }
+    Builder b = builder();
+    List<ConfigProblem> problems = new ArrayList<>();
+    for (Map.Entry<?, ?> e : map.entrySet()) {
+      String key = (String) e.getKey();
+      java.util.Optional<HysplitParameter> p = HysplitParameter.byKey(key);
+      if (p.isEmpty()) {
+        problems.add(ConfigProblem.at(key, "unknown parameter"));
+        continue;
+      }
+      try {
+        b.set(p.get(), fromJsonValue(p.get(), e.getValue()));
+      } catch (IllegalArgumentException | ClassCastException ex) {
+        problems.add(ConfigProblem.at(key, "has the wrong type: " + e.getValue()));
+      } catch (ConfigException ex) {
+        problems.addAll(ex.problems());
+      }
+    }
+    problems.addAll(b.problems());
+    ConfigException.throwIfAny(problems);
+    return b.build();
+  }
+
+  private static Object fromJsonValue(HysplitParameter p, Object v) {
+    if (v == null) {
+      return null;
+    }
+    switch (p.kind()) {
+      case INT:
+      case OPTIONAL_INT: {
+        double d = ((Number) v).doubleValue();
+        if (d != Math.rint(d) || Math.abs(d) > Integer.MAX_VALUE) {
+          throw new IllegalArgumentException("not an integer");
+        }
+        return (int) d;
+      }
+      case REAL:
+      case OPTIONAL_REAL:
+        return ((Number) v).doubleValue();
+      case ZISCALE: {
+        if (v instanceof Number n) {
+          return new ZiScale.Constant(n.doubleValue());
+        }
+        List<?> list = (List<?>) v;
+        if (list.size() == 1 && list.get(0) instanceof List<?> inner) {
+          list = inner;
+        }
+        return new ZiScale.Hourly(list.stream().map(x -> ((Number) x).doubleValue()).toList());
+      }
+      default:
+        return v;
+    }
+  }
+
   private static Map<HysplitParameter, Object> values(ModelParams m, TransportParams t, ErrorParams e) {
     Parts parts = new Parts(m, t, e);
     Map<HysplitParameter, Object> v = new EnumMap<>(HysplitParameter.class);

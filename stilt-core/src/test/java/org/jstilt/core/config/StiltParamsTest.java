@@ -74,4 +74,25 @@ class StiltParamsTest {
     assertThatThrownBy(() -> new ZiScale.Hourly(List.of())).hasMessageContaining("empty list");
     assertThatThrownBy(() -> new ZiScale.Hourly(List.of(1.0, -1.0))).hasMessageContaining("factor 2 must be a positive");
   }
+
+  @Test
+  void pystiltParamsJson() {
+    StiltParams p = StiltParams.builder().set(HysplitParameter.NUMPAR, 1000).set(HysplitParameter.KRAND, 1)
+        .set(HysplitParameter.SEED, 42).set(HysplitParameter.ZISCALE, new ZiScale.Hourly(List.of(1.0, 1.5))).build();
+    String json = p.toPystiltJson();
+    assertThat(json).startsWith("{\"n_hours\":-24,\"numpar\":1000,\"hnf_plume\":true,\"rm_dat\":true,"
+        + "\"varsiwant\":[\"time\",\"indx\",\"long\",\"lati\",\"zagl\",\"foot\",\"mlht\",\"pres\",\"dens\",\"samt\","
+        + "\"sigw\",\"tlgr\"],\"capemin\":-1.0,\"cmass\":0,");
+    assertThat(json).contains("\"kmsl\":null,").contains("\"seed\":42,").contains("\"maxpar\":1000,")
+        .contains("\"efile\":\"\",").contains("\"z_top\":25000.0,").contains("\"ziscale\":[1.0,1.5],")
+        .endsWith("\"siguverr\":null,\"tluverr\":null,\"zcoruverr\":null,\"horcoruverr\":null,\"sigzierr\":null,"
+            + "\"tlzierr\":null,\"horcorzierr\":null}");
+    assertThat(StiltParams.fromPystiltJson(json)).isEqualTo(p);
+    // what PYSTILT writes (pydantic: other key order, ints as floats allowed, nested ziscale) reads the same
+    assertThat(StiltParams.fromPystiltJson("{\"numpar\": 1000, \"krand\": 1, \"seed\": 42, \"maxpar\": 1000.0,"
+        + " \"ziscale\": [[1, 1.5]]}")).isEqualTo(p);
+    assertThatThrownBy(() -> StiltParams.fromPystiltJson("{\"numpar\": 1.5, \"bogus\": 1, \"n_hours\": 0}"))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("numpar: has the wrong type: 1.5")
+        .hasMessageContaining("bogus: unknown parameter").hasMessageContaining("n_hours: must not be 0");
+  }
 }
