@@ -21,6 +21,16 @@ final class Densifier {
 
   private static final double[] SCHEDULE_ABS = schedule();
 
+  /** Outcome of R's {@code should_interpolate} test. */
+  enum EarlyTest {
+    /** Early steps move more than a cell: densify. */
+    DENSIFY,
+    /** They do not. */
+    KEEP,
+    /** No particle has two early rows: R's NA, where R stops. */
+    UNDEFINED
+  }
+
   private Densifier() {}
 
   private static double[] schedule() {
@@ -41,10 +51,10 @@ final class Densifier {
 
   /**
    * R's {@code should_interpolate}: the median over particles of each particle's median |Δx| (and |Δy|)
-   * between consecutive rows with |time| &lt; 100, compared with the resolution. Returns {@code null} when
-   * no particle has two such rows (R's NA, where R stops).
+   * between consecutive rows with |time| &lt; 100, compared with the resolution;
+   * {@link EarlyTest#UNDEFINED} when no particle has two such rows (R's NA, where R stops).
    */
-  static Boolean shouldInterpolate(Rows rows, Rows.ByParticle byParticle, double xres, double yres) {
+  static EarlyTest shouldInterpolate(Rows rows, Rows.ByParticle byParticle, double xres, double yres) {
     int np = byParticle.start.length - 1;
     double[] dxMedians = new double[np];
     double[] dyMedians = new double[np];
@@ -54,10 +64,13 @@ final class Densifier {
     for (int p = 0; p < np; p++) {
       int count = 0;
       int prev = -1;
-      for (int k = byParticle.start[p]; k < byParticle.start[p + 1]; k++) {
+      // Rows are in descending time, so |time| < 100 is one contiguous run: find it by bisection.
+      int from = firstBelow(rows.time, byParticle.order, byParticle.start[p], byParticle.start[p + 1], EARLY_MIN);
+      int to = firstBelow(rows.time, byParticle.order, from, byParticle.start[p + 1], -EARLY_MIN + Math.ulp(EARLY_MIN));
+      for (int k = from; k < to; k++) {
         int r = byParticle.order[k];
         if (!(Math.abs(rows.time[r]) < EARLY_MIN)) {
-          continue;
+          continue; // only at the run's ends, where bisection bounds are inclusive
         }
         if (prev >= 0) {
           if (count == dx.length) {
@@ -76,12 +89,106 @@ final class Densifier {
         withMedian++;
       }
     }
+    return decide(dxMedians, dyMedians, withMedian, xres, yres);
+  }
+
+  /**
+   * {@link #shouldInterpolate(Rows, Rows.ByParticle, double, double)} in two sequential passes over the
+   * table, for the usual case where each particle's rows with |time| &lt; 100 appear in table order with
+   * strictly monotone times (HYSPLIT's output and R-STILT's tables are ordered that way). Returns
+   * {@code null} when some particle's early rows are not strictly monotone in table order; the caller then
+   * groups rows by particle and uses the general method.
+   */
+  static EarlyTest shouldInterpolateInTableOrder(Rows rows, int np, double xres, double yres) {
+    int[] count = new int[np + 1];
+    int[] last = new int[np];
+    Arrays.fill(last, -1);
+    byte[] direction = new byte[np];
+    for (int r = 0; r < rows.n; r++) {
+      if (!(Math.abs(rows.time[r]) < EARLY_MIN)) {
+        continue;
+      }
+      int p = rows.pid[r];
+      int q = last[p];
+      if (q >= 0) {
+        double dt = rows.time[r] - rows.time[q];
+        byte dir = dt < 0 ? (byte) -1 : dt > 0 ? (byte) 1 : 0;
+        if (dir == 0 || (direction[p] != 0 && direction[p] != dir)) {
+          return null;
+        }
+        direction[p] = dir;
+        count[p + 1]++;
+      }
+      last[p] = r;
+    }
+    for (int p = 0; p < np; p++) {
+      count[p + 1] += count[p];
+    }
+    int total = count[np];
+    double[] dx = new double[total];
+    double[] dy = new double[total];
+    int[] fill = Arrays.copyOf(count, np);
+    Arrays.fill(last, -1);
+    for (int r = 0; r < rows.n; r++) {
+      if (!(Math.abs(rows.time[r]) < EARLY_MIN)) {
+        continue;
+      }
+      int p = rows.pid[r];
+      int q = last[p];
+      if (q >= 0) {
+        dx[fill[p]] = Math.abs(rows.x[r] - rows.x[q]);
+        dy[fill[p]] = Math.abs(rows.y[r] - rows.y[q]);
+        fill[p]++;
+      }
+      last[p] = r;
+    }
+    double[] dxMedians = new double[np];
+    double[] dyMedians = new double[np];
+    int withMedian = 0;
+    double[] scratch = new double[16];
+    for (int p = 0; p < np; p++) {
+      int n = count[p + 1] - count[p];
+      if (n == 0) {
+        continue;
+      }
+      if (scratch.length < n) {
+        scratch = new double[Math.max(n, scratch.length * 2)];
+      }
+      System.arraycopy(dx, count[p], scratch, 0, n);
+      dxMedians[withMedian] = RNumerics.median(scratch, n);
+      System.arraycopy(dy, count[p], scratch, 0, n);
+      dyMedians[withMedian] = RNumerics.median(scratch, n);
+      withMedian++;
+    }
+    return decide(dxMedians, dyMedians, withMedian, xres, yres);
+  }
+
+  /** R's {@code (median(dx) > xres) || (median(dy) > yres)} over the particles that have medians. */
+  private static EarlyTest decide(double[] dxMedians, double[] dyMedians, int withMedian, double xres, double yres) {
     if (withMedian == 0) {
-      return null;
+      return EarlyTest.UNDEFINED;
     }
     double medianDx = RNumerics.median(dxMedians, withMedian);
     double medianDy = RNumerics.median(dyMedians, withMedian);
-    return medianDx > xres || medianDy > yres;
+    return medianDx > xres || medianDy > yres ? EarlyTest.DENSIFY : EarlyTest.KEEP;
+  }
+
+  /**
+   * In {@code order[from, to)}, sorted by descending {@code time}, the first position whose time is
+   * strictly below {@code bound} ({@code to} if none).
+   */
+  private static int firstBelow(double[] time, int[] order, int from, int to, double bound) {
+    int lo = from;
+    int hi = to;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (time[order[mid]] < bound) {
+        hi = mid;
+      } else {
+        lo = mid + 1;
+      }
+    }
+    return lo;
   }
 
   /**

@@ -124,18 +124,25 @@ public final class FootprintCalculator {
     Rows rows = new Rows(n0, time, ids.ids(), lon, lat, foot);
 
     // Steps 2-3.
-    Rows.ByParticle byParticle = Rows.ByParticle.of(rows, np);
-    Boolean interpolate = Densifier.shouldInterpolate(rows, byParticle, domain.xres, domain.yres);
+    Densifier.EarlyTest early = Densifier.shouldInterpolateInTableOrder(rows, np, domain.xres, domain.yres);
+    Rows.ByParticle byParticle = null;
+    if (early == null) {
+      byParticle = Rows.ByParticle.of(rows, np);
+      early = Densifier.shouldInterpolate(rows, byParticle, domain.xres, domain.yres);
+    }
     boolean densified = false;
-    if (interpolate == null) {
+    if (early == Densifier.EarlyTest.UNDEFINED) {
       divergences.add(RDivergence.INTERPOLATION_TEST_UNDEFINED);
-    } else if (interpolate) {
+    } else if (early == Densifier.EarlyTest.DENSIFY) {
       if (timeSign == 0) {
         throw new StiltException(
             ErrorCode.FOOTPRINT,
             "The median particle time is 0, so the run direction (backward or forward) is undefined, and"
                 + " early-time densification is needed for this grid. Check the particle table's time"
                 + " column (minutes since release, negative for backward runs).");
+      }
+      if (byParticle == null) {
+        byParticle = Rows.ByParticle.of(rows, np);
       }
       rows = Densifier.densify(rows, byParticle, timeSign, options.densification(), divergences);
       densified = true;

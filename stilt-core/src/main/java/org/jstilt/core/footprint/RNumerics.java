@@ -1,7 +1,5 @@
 package org.jstilt.core.footprint;
 
-import java.util.Arrays;
-
 /**
  * R's arithmetic where footprint parity depends on exact bits: {@code seq(from, to, by)},
  * {@code findInterval}, {@code round(x, 1)}, {@code %%} and the longitude wrap built on it, and median.
@@ -180,23 +178,85 @@ final class RNumerics {
   }
 
   /**
-   * R's {@code median} of the first {@code n} values of {@code values} (which it sorts in place): the middle
+   * R's {@code median} of the first {@code n} values of {@code values} (which it reorders): the middle
    * value, or the mean of the two middle values computed as R's {@code mean} would, i.e. correctly rounded.
-   * NaN when {@code n == 0}.
+   * NaN when {@code n == 0}. Values must not be NaN.
    */
   static double median(double[] values, int n) {
     if (n == 0) {
       return Double.NaN;
     }
-    Arrays.sort(values, 0, n);
     int half = n / 2;
+    double upper = select(values, 0, n - 1, half);
     if (n % 2 == 1) {
-      return values[half];
+      return upper;
     }
-    double a = values[half - 1];
-    double b = values[half];
+    // After selection every value left of 'half' is <= values[half]: the lower middle is their maximum.
+    double lower = values[0];
+    for (int i = 1; i < half; i++) {
+      lower = Math.max(lower, values[i]);
+    }
     // (a + b)/2 in one rounding: the sum rounds once and halving is exact away from the subnormal range.
-    return (a + b) / 2;
+    return (lower + upper) / 2;
+  }
+
+  /** Hoare quickselect: the k-th smallest of {@code a[lo..hi]}, leaving smaller values to its left. */
+  private static double select(double[] a, int lo, int hi, int k) {
+    while (hi > lo) {
+      if (hi - lo < 16) {
+        for (int i = lo + 1; i <= hi; i++) {
+          double v = a[i];
+          int j = i - 1;
+          while (j >= lo && a[j] > v) {
+            a[j + 1] = a[j];
+            j--;
+          }
+          a[j + 1] = v;
+        }
+        return a[k];
+      }
+      int mid = (lo + hi) >>> 1;
+      // Median of three as the pivot.
+      if (a[mid] < a[lo]) {
+        swap(a, mid, lo);
+      }
+      if (a[hi] < a[lo]) {
+        swap(a, hi, lo);
+      }
+      if (a[hi] < a[mid]) {
+        swap(a, hi, mid);
+      }
+      double pivot = a[mid];
+      int i = lo;
+      int j = hi;
+      while (i <= j) {
+        while (a[i] < pivot) {
+          i++;
+        }
+        while (a[j] > pivot) {
+          j--;
+        }
+        if (i <= j) {
+          swap(a, i, j);
+          i++;
+          j--;
+        }
+      }
+      if (k <= j) {
+        hi = j;
+      } else if (k >= i) {
+        lo = i;
+      } else {
+        return a[k];
+      }
+    }
+    return a[k];
+  }
+
+  private static void swap(double[] a, int i, int j) {
+    double t = a[i];
+    a[i] = a[j];
+    a[j] = t;
   }
 
   /** Two-sum error of {@code s = fl(a + b)}, exposed for the compensated sums. */

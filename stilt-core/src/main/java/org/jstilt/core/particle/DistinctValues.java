@@ -34,12 +34,18 @@ public final class DistinctValues {
     double[] distinct = new double[Math.min(Math.max(n, 1), 1024)];
     int count = 0;
     int[] ids = new int[n];
+    long prevBits = 0;
+    int prevId = -1;
     for (int r = 0; r < n; r++) {
       double v = values[r];
       if (Double.isNaN(v)) {
         throw new IllegalArgumentException("NaN key at row " + r);
       }
       long bits = Double.doubleToRawLongBits(v + 0.0); // -0.0 + 0.0 == +0.0
+      if (prevId >= 0 && bits == prevBits) {
+        ids[r] = prevId; // runs of equal keys (time-major tables) skip the hash table
+        continue;
+      }
       int mask = keys.length - 1;
       int h = mix(bits) & mask;
       while (slots[h] >= 0 && keys[h] != bits) {
@@ -75,6 +81,8 @@ public final class DistinctValues {
       } else {
         ids[r] = slots[h];
       }
+      prevBits = bits;
+      prevId = ids[r];
     }
     return new DistinctValues(ids, Arrays.copyOf(distinct, count));
   }

@@ -159,8 +159,10 @@ class FootprintBehaviourTest {
     DistinctValues ids = DistinctValues.of(pe.column("indx"));
     Rows rows = new Rows(pe.size(), pe.column("time"), ids.ids(), pe.column("long"), pe.column("lati"), pe.column("foot"));
     Rows.ByParticle by = Rows.ByParticle.of(rows, ids.count());
-    assertThat(Densifier.shouldInterpolate(rows, by, 0.01, 0.01)).isTrue();
-    assertThat(Densifier.shouldInterpolate(rows, by, 0.05, 0.05)).isFalse();
+    assertThat(Densifier.shouldInterpolate(rows, by, 0.01, 0.01)).isEqualTo(Densifier.EarlyTest.DENSIFY);
+    assertThat(Densifier.shouldInterpolate(rows, by, 0.05, 0.05)).isEqualTo(Densifier.EarlyTest.KEEP);
+    assertThat(Densifier.shouldInterpolateInTableOrder(rows, 3, 0.01, 0.01)).isEqualTo(Densifier.EarlyTest.DENSIFY);
+    assertThat(Densifier.shouldInterpolateInTableOrder(rows, 3, 0.05, 0.05)).isEqualTo(Densifier.EarlyTest.KEEP);
     Set<RDivergence> d = EnumSet.noneOf(RDivergence.class);
     Rows dense = Densifier.densify(rows, by, -1, Densification.R_STILT_PRODUCTION, d);
     assertThat(d).isEmpty();
@@ -215,6 +217,27 @@ class FootprintBehaviourTest {
     }
     assertThat(prod.grid().total()).isCloseTo(footSum / 3, within(1e-12 * footSum));
     assertThat(drop.grid().total()).isCloseTo(footSum / 3, within(1e-12 * footSum));
+  }
+
+  @Test
+  void theSequentialEarlyStepTestAgreesWithTheGroupedOne() {
+    for (long seed = 30; seed < 36; seed++) {
+      for (double step : new double[] {0.004, 0.01, 0.03}) {
+        ParticleEnsemble pe = randomWalk(seed, 12, 120, step);
+        DistinctValues ids = DistinctValues.of(pe.column("indx"));
+        Rows rows = new Rows(pe.size(), pe.column("time"), ids.ids(), pe.column("long"), pe.column("lati"), pe.column("foot"));
+        Rows.ByParticle by = Rows.ByParticle.of(rows, ids.count());
+        for (double res : new double[] {0.005, 0.01, 0.02}) {
+          assertThat(Densifier.shouldInterpolateInTableOrder(rows, ids.count(), res, res))
+              .isEqualTo(Densifier.shouldInterpolate(rows, by, res, res));
+        }
+      }
+    }
+    // Rows of a particle out of time order in the table: the sequential test declines.
+    ParticleEnsemble shuffled = new Table().add(-1, 1, 0, 0, 1).add(-3, 1, 0, 0, 1).add(-2, 1, 0, 0, 1).build();
+    DistinctValues ids = DistinctValues.of(shuffled.column("indx"));
+    Rows rows = new Rows(3, shuffled.column("time"), ids.ids(), shuffled.column("long"), shuffled.column("lati"), shuffled.column("foot"));
+    assertThat(Densifier.shouldInterpolateInTableOrder(rows, 1, 0.01, 0.01)).isNull();
   }
 
   @Test

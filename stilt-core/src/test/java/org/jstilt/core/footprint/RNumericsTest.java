@@ -120,6 +120,18 @@ class RNumericsTest {
     assertThat(RNumerics.median(new double[] {3, 1, 2}, 3)).isEqualTo(2);
     assertThat(RNumerics.median(new double[] {4, 1, 3, 2}, 4)).isEqualTo(2.5);
     assertThat(RNumerics.median(new double[] {5, 9}, 0)).isNaN();
+    RandomGenerator rng = RandomGeneratorFactory.of("L64X128MixRandom").create(17);
+    for (int k = 0; k < 3000; k++) {
+      int n = rng.nextInt(1, 140);
+      double[] v = new double[n];
+      for (int i = 0; i < n; i++) {
+        v[i] = rng.nextInt(0, 4) == 0 ? rng.nextInt(0, 5) * 0.01 : rng.nextDouble(); // ties too
+      }
+      double[] sorted = v.clone();
+      java.util.Arrays.sort(sorted);
+      double expected = n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+      assertThat(RNumerics.median(v, n)).isEqualTo(expected);
+    }
   }
 
   @Test
