@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import org.jstilt.core.ErrorCode;
 import org.jstilt.core.StiltException;
+import org.jstilt.core.id.SimulationId;
 
 /**
  * A simulation a worker has claimed: the registry row as it was right after the claim (state
@@ -23,7 +24,7 @@ public record Claim(SimulationRecord simulation) {
   }
 
   /** The simulation id. */
-  public String id() {
+  public SimulationId id() {
     return simulation.id();
   }
 

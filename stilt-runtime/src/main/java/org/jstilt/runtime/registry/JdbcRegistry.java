@@ -25,6 +25,7 @@ import java.util.stream.Collectors;
 import org.jstilt.core.ErrorCode;
 import org.jstilt.core.StiltException;
 import org.jstilt.core.footprint.EmptyFootprintReason;
+import org.jstilt.core.id.SimulationId;
 
 /**
  * The registry over JDBC, shared by the SQLite and PostgreSQL implementations; they differ only in how
@@ -148,7 +149,7 @@ abstract class JdbcRegistry implements Registry {
     // only in seconds share an id).
     TreeMap<String, SimulationSpec> byId = new TreeMap<>();
     for (SimulationSpec s : simulations) {
-      byId.put(s.id(), s);
+      byId.put(s.id().toString(), s);
     }
     List<SimulationSpec> sorted = new ArrayList<>(byId.values());
     RegisterResult total = new RegisterResult(0, 0, 0, 0, 0);
@@ -164,7 +165,7 @@ abstract class JdbcRegistry implements Registry {
   private RegisterResult registerChunk(Connection c, List<SimulationSpec> chunk, RegisterMode mode) throws SQLException {
     long now = nowMs();
     Map<String, Existing> existing = new HashMap<>();
-    for (List<String> ids : pages(chunk.stream().map(SimulationSpec::id).toList())) {
+    for (List<String> ids : pages(chunk.stream().map(s -> s.id().toString()).toList())) {
       try (PreparedStatement ps = c.prepareStatement(
           "SELECT id, state, scene, engine FROM simulation WHERE id IN (" + placeholders(ids.size()) + ") ORDER BY id"
               + forUpdate())) {
@@ -179,14 +180,14 @@ abstract class JdbcRegistry implements Registry {
       }
     }
 
-    List<SimulationSpec> added = chunk.stream().filter(s -> !existing.containsKey(s.id())).toList();
+    List<SimulationSpec> added = chunk.stream().filter(s -> !existing.containsKey(s.id().toString())).toList();
     if (!added.isEmpty()) {
       try (PreparedStatement ps = c.prepareStatement(
           "INSERT INTO simulation (id, met, receptor, scene, engine, state, attempts, not_before_ms,"
               + " registered_at_ms, updated_at_ms, revision) VALUES (?, ?, ?, ?, ?, 'pending', 0, 0, ?, ?, 0)"
               + " ON CONFLICT (id) DO NOTHING")) {
         for (SimulationSpec s : added) {
-          ps.setString(1, s.id());
+          ps.setString(1, s.id().toString());
           ps.setString(2, s.met());
           ps.setString(3, s.receptorJson());
           setNullableString(ps, 4, s.scene());
@@ -212,10 +213,10 @@ abstract class JdbcRegistry implements Registry {
       List<String> order = new ArrayList<>();
       for (SimulationSpec s : chunk) {
         for (String name : new TreeSet<>(s.footprintNames())) {
-          ps.setString(1, s.id());
+          ps.setString(1, s.id().toString());
           ps.setString(2, name);
           ps.addBatch();
-          order.add(s.id());
+          order.add(s.id().toString());
         }
       }
       if (!order.isEmpty()) {
@@ -240,7 +241,7 @@ abstract class JdbcRegistry implements Registry {
       boolean anyRequeue = false;
       boolean anyLabels = false;
       for (SimulationSpec s : chunk) {
-        Existing e = existing.get(s.id());
+        Existing e = existing.get(s.id().toString());
         if (e == null) {
           continue;
         }
@@ -252,7 +253,7 @@ abstract class JdbcRegistry implements Registry {
         if (e.state() == SimulationState.FAILED && mode == RegisterMode.RETRY_FAILED) {
           requeued = true;
           retried++;
-        } else if (e.state().isDone() && gainedFootprints.contains(s.id())) {
+        } else if (e.state().isDone() && gainedFootprints.contains(s.id().toString())) {
           requeued = true;
           reopened++;
         } else {
@@ -276,7 +277,7 @@ abstract class JdbcRegistry implements Registry {
         setNullableString(ps, 1, scene);
         ps.setString(2, engine);
         ps.setLong(3, now);
-        ps.setString(4, s.id());
+        ps.setString(4, s.id().toString());
         ps.addBatch();
       }
       if (anyRequeue) {
@@ -302,9 +303,9 @@ abstract class JdbcRegistry implements Registry {
           setNullableString(sim, 3, s.scene());
           sim.setString(4, s.engine());
           sim.setLong(5, now);
-          sim.setString(6, s.id());
+          sim.setString(6, s.id().toString());
           sim.addBatch();
-          foot.setString(1, s.id());
+          foot.setString(1, s.id().toString());
           foot.addBatch();
         }
         sim.executeBatch();
@@ -366,7 +367,7 @@ abstract class JdbcRegistry implements Registry {
                   + " WHERE id = ? AND lease_token = ? AND state = 'running'")) {
             ps.setLong(1, expires);
             ps.setLong(2, now);
-            ps.setString(3, claim.id());
+            ps.setString(3, claim.id().toString());
             ps.setString(4, claim.token());
             return ps.executeUpdate() == 0 ? -1L : expires;
           }
@@ -377,12 +378,12 @@ abstract class JdbcRegistry implements Registry {
     SimulationRecord r = claim.simulation();
     Lease renewed = new Lease(r.lease().token(), r.lease().owner(), Instant.ofEpochMilli(until));
     return new Claim(new SimulationRecord(
-        r.id(), r.met(), r.receptorJson(), r.scene(), r.engine(), r.state(), r.attempts(), r.footprints(),
+        r.id(), r.receptorJson(), r.scene(), r.engine(), r.state(), r.attempts(), r.footprints(),
         r.lastFailure(), r.registeredAt(), r.startedAt(), r.finishedAt(), r.notBefore(), r.host(), renewed));
   }
 
   @Override
-  public Set<String> renewAll(Collection<Claim> claims) {
+  public Set<SimulationId> renewAll(Collection<Claim> claims) {
     if (claims.isEmpty()) {
       return Set.of();
     }
@@ -390,7 +391,7 @@ abstract class JdbcRegistry implements Registry {
         "renew leases",
         c -> {
           long now = nowMs();
-          Set<String> lost = new TreeSet<>();
+          Set<SimulationId> lost = new TreeSet<>();
           List<Claim> sorted = claims.stream().sorted((a, b) -> a.id().compareTo(b.id())).toList();
           try (PreparedStatement ps = c.prepareStatement(
               "UPDATE simulation SET lease_expires_at_ms = ?, updated_at_ms = ?, revision = revision + 1"
@@ -398,7 +399,7 @@ abstract class JdbcRegistry implements Registry {
             for (Claim cl : sorted) {
               ps.setLong(1, now + policy.leaseDuration().toMillis());
               ps.setLong(2, now);
-              ps.setString(3, cl.id());
+              ps.setString(3, cl.id().toString());
               ps.setString(4, cl.token());
               ps.addBatch();
             }
@@ -455,7 +456,7 @@ abstract class JdbcRegistry implements Registry {
             setNullableString(ps, 3, emptyReason);
             ps.setLong(4, now);
             ps.setLong(5, now);
-            ps.setString(6, claim.id());
+            ps.setString(6, claim.id().toString());
             ps.setString(7, claim.token());
             ps.executeUpdate();
           }
@@ -487,7 +488,7 @@ abstract class JdbcRegistry implements Registry {
             ps.setLong(5, retry ? now + policy.backoffAfter(attempts).toMillis() : 0);
             ps.setLong(6, now);
             ps.setLong(7, now);
-            ps.setString(8, claim.id());
+            ps.setString(8, claim.id().toString());
             ps.setString(9, claim.token());
             ps.executeUpdate();
           }
@@ -511,7 +512,7 @@ abstract class JdbcRegistry implements Registry {
                   + " WHERE id = ? AND lease_token = ?")) {
             ps.setLong(1, now);
             ps.setLong(2, now);
-            ps.setString(3, claim.id());
+            ps.setString(3, claim.id().toString());
             ps.setString(4, claim.token());
             ps.executeUpdate();
           }
@@ -601,7 +602,7 @@ abstract class JdbcRegistry implements Registry {
   private int checkLease(Connection c, Claim claim) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(
         "SELECT state, lease_token, lease_owner, attempts FROM simulation WHERE id = ?" + forUpdate())) {
-      ps.setString(1, claim.id());
+      ps.setString(1, claim.id().toString());
       try (ResultSet rs = ps.executeQuery()) {
         if (!rs.next()) {
           throw new LeaseLostException(claim.id(), "it is no longer registered");
@@ -622,7 +623,8 @@ abstract class JdbcRegistry implements Registry {
   /** Stores footprint outcomes and returns the simulation's footprints after that. */
   private SortedMap<String, FootprintOutcome> recordOutcomes(Connection c, Claim claim, Map<String, FootprintOutcome> given)
       throws SQLException {
-    SortedMap<String, FootprintOutcome> current = loadFootprints(c, List.of(claim.id())).getOrDefault(claim.id(), new TreeMap<>());
+    String id = claim.id().toString();
+    SortedMap<String, FootprintOutcome> current = loadFootprints(c, List.of(id)).getOrDefault(id, new TreeMap<>());
     for (String name : given.keySet()) {
       if (!current.containsKey(name)) {
         throw new StiltException(
@@ -636,7 +638,7 @@ abstract class JdbcRegistry implements Registry {
           "UPDATE simulation_footprint SET outcome = ?, empty_reason = ? WHERE simulation_id = ? AND name = ?")) {
         for (Map.Entry<String, FootprintOutcome> e : new TreeMap<>(given).entrySet()) {
           bindOutcome(ps, 1, e.getValue());
-          ps.setString(3, claim.id());
+          ps.setString(3, claim.id().toString());
           ps.setString(4, e.getKey());
           ps.addBatch();
           current.put(e.getKey(), e.getValue());
@@ -659,13 +661,15 @@ abstract class JdbcRegistry implements Registry {
   // ---- queries ----
 
   @Override
-  public Optional<SimulationRecord> find(String id) {
+  public Optional<SimulationRecord> find(SimulationId id) {
     Objects.requireNonNull(id, "id");
-    return read("read a simulation", c -> withFootprints(c, selectRows(c, "id = ?", List.of(id)))).stream().findFirst();
+    return read("read a simulation", c -> withFootprints(c, selectRows(c, "id = ?", List.of(id.toString()))))
+        .stream()
+        .findFirst();
   }
 
   @Override
-  public List<SimulationRecord> list(SimulationState state, String scene, String afterId, int limit) {
+  public List<SimulationRecord> list(SimulationState state, String scene, SimulationId afterId, int limit) {
     Objects.requireNonNull(state, "state");
     StringBuilder where = new StringBuilder("state = ?");
     List<Object> args = new ArrayList<>(List.of(state.label()));
@@ -675,7 +679,7 @@ abstract class JdbcRegistry implements Registry {
     }
     if (afterId != null) {
       where.append(" AND id > ?");
-      args.add(afterId);
+      args.add(afterId.toString());
     }
     where.append(" ORDER BY id LIMIT ?");
     args.add(limit);
@@ -683,12 +687,12 @@ abstract class JdbcRegistry implements Registry {
   }
 
   @Override
-  public List<String> ids(SimulationState state, String scene) {
+  public List<SimulationId> ids(SimulationState state, String scene) {
     Objects.requireNonNull(state, "state");
     return read(
         "list simulation ids",
         c -> {
-          List<String> out = new ArrayList<>();
+          List<SimulationId> out = new ArrayList<>();
           try (PreparedStatement ps = c.prepareStatement(
               "SELECT id FROM simulation WHERE state = ?" + (scene != null ? " AND scene = ?" : "") + " ORDER BY id")) {
             ps.setString(1, state.label());
@@ -697,7 +701,7 @@ abstract class JdbcRegistry implements Registry {
             }
             try (ResultSet rs = ps.executeQuery()) {
               while (rs.next()) {
-                out.add(rs.getString(1));
+                out.add(SimulationId.parse(rs.getString(1)));
               }
             }
           }
@@ -859,7 +863,7 @@ abstract class JdbcRegistry implements Registry {
           running++;
           continue;
         }
-        Change change = decide(r, outputs.inspect(r.id, List.copyOf(r.footprints.keySet())));
+        Change change = decide(r, outputs.inspect(SimulationId.parse(r.id), List.copyOf(r.footprints.keySet())));
         if (change == null) {
           confirmed++;
         } else {
@@ -1021,7 +1025,7 @@ abstract class JdbcRegistry implements Registry {
           : new Failure(failureCategory, failureMessage == null ? "" : failureMessage, failureRetryable != null && failureRetryable != 0);
       Lease lease = leaseToken == null ? null : new Lease(leaseToken, leaseOwner, Instant.ofEpochMilli(leaseExpiresAtMs));
       return new SimulationRecord(
-          id, met, receptor, scene, engine, state, attempts, fps == null ? new TreeMap<>() : fps, failure,
+          SimulationId.parse(id), receptor, scene, engine, state, attempts, fps == null ? new TreeMap<>() : fps, failure,
           Instant.ofEpochMilli(registeredAtMs), instant(startedAtMs), instant(finishedAtMs),
           state == SimulationState.PENDING && notBeforeMs > 0 ? Instant.ofEpochMilli(notBeforeMs) : null,
           host, lease);

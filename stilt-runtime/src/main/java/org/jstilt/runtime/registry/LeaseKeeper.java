@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.jstilt.core.id.SimulationId;
 
 /**
  * Renews the leases of the claims a worker is running, every {@link QueuePolicy#heartbeatInterval()},
@@ -26,7 +27,7 @@ public final class LeaseKeeper implements AutoCloseable {
 
   private final WorkQueue queue;
   private final Consumer<Claim> onLost;
-  private final Map<String, Claim> held = new ConcurrentHashMap<>();
+  private final Map<SimulationId, Claim> held = new ConcurrentHashMap<>();
   private final ScheduledExecutorService timer;
 
   /**
@@ -68,7 +69,7 @@ public final class LeaseKeeper implements AutoCloseable {
     if (claims.isEmpty()) {
       return;
     }
-    Set<String> lost;
+    Set<SimulationId> lost;
     try {
       lost = queue.renewAll(claims);
     } catch (RuntimeException e) {

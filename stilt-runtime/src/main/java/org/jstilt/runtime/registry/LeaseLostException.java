@@ -2,6 +2,7 @@ package org.jstilt.runtime.registry;
 
 import org.jstilt.core.ErrorCode;
 import org.jstilt.core.StiltException;
+import org.jstilt.core.id.SimulationId;
 
 /**
  * A worker tried to renew or finish a claim it no longer holds: its lease expired and was released (and
@@ -11,9 +12,9 @@ import org.jstilt.core.StiltException;
 public final class LeaseLostException extends StiltException {
   private static final long serialVersionUID = 1L;
 
-  private final String simulationId;
+  private final SimulationId simulationId;
 
-  LeaseLostException(String simulationId, String detail) {
+  LeaseLostException(SimulationId simulationId, String detail) {
     super(
         ErrorCode.REGISTRY,
         "simulation " + simulationId + ": this worker no longer holds its lease (" + detail
@@ -24,7 +25,7 @@ public final class LeaseLostException extends StiltException {
   }
 
   /** The simulation whose lease was lost. */
-  public String simulationId() {
+  public SimulationId simulationId() {
     return simulationId;
   }
 }

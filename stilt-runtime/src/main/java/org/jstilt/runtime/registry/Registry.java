@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.SortedMap;
+import org.jstilt.core.id.SimulationId;
 
 /**
  * The durable record of every simulation of a project: one row per simulation with its state
@@ -26,7 +27,7 @@ public interface Registry extends WorkQueue {
   RegisterResult register(Collection<SimulationSpec> simulations, RegisterMode mode);
 
   /** One simulation, if registered. */
-  Optional<SimulationRecord> find(String id);
+  Optional<SimulationRecord> find(SimulationId id);
 
   /**
    * A page of simulations in one state, in id order.
@@ -36,10 +37,10 @@ public interface Registry extends WorkQueue {
    * @param afterId start after this id ({@code null} for the first page)
    * @param limit at most this many
    */
-  List<SimulationRecord> list(SimulationState state, String scene, String afterId, int limit);
+  List<SimulationRecord> list(SimulationState state, String scene, SimulationId afterId, int limit);
 
   /** The ids of all simulations in a state (optionally of one scene, else {@code null}), in id order. */
-  List<String> ids(SimulationState state, String scene);
+  List<SimulationId> ids(SimulationState state, String scene);
 
   /** Counts by state over all simulations. */
   StateCounts counts();

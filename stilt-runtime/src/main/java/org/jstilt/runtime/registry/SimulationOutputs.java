@@ -1,6 +1,7 @@
 package org.jstilt.runtime.registry;
 
 import java.util.List;
+import org.jstilt.core.id.SimulationId;
 
 /**
  * Looks at what a simulation has written, for {@link Registry#reconcile}. The registry knows nothing of
@@ -15,5 +16,5 @@ public interface SimulationOutputs {
    * @param footprintNames its registered footprint names
    * @return what exists; partial files being written ({@code .tmp}) must not count
    */
-  OutputInventory inspect(String simulationId, List<String> footprintNames);
+  OutputInventory inspect(SimulationId simulationId, List<String> footprintNames);
 }

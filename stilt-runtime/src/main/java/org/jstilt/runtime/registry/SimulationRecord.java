@@ -8,12 +8,12 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.jstilt.core.id.SimulationId;
 
 /**
  * One row of the registry: a simulation with its state and history, as read at one moment.
  *
  * @param id the simulation id
- * @param met the met stream name
  * @param receptorJson the receptor JSON given at registration
  * @param scene the scene label, or {@code null}
  * @param engine the transport engine
@@ -30,8 +30,7 @@ import java.util.TreeMap;
  * @param lease the lease held on it while {@code running}, else {@code null}
  */
 public record SimulationRecord(
-    String id,
-    String met,
+    SimulationId id,
     String receptorJson,
     String scene,
     String engine,
@@ -48,7 +47,6 @@ public record SimulationRecord(
 
   public SimulationRecord {
     Objects.requireNonNull(id, "id");
-    Objects.requireNonNull(met, "met");
     Objects.requireNonNull(receptorJson, "receptorJson");
     Objects.requireNonNull(engine, "engine");
     Objects.requireNonNull(state, "state");
@@ -59,6 +57,11 @@ public record SimulationRecord(
     if ((state == SimulationState.RUNNING) != (lease != null)) {
       throw new IllegalStateException("simulation " + id + ": a lease exists exactly while running, state " + state.label());
     }
+  }
+
+  /** The met stream name (from the id). */
+  public String met() {
+    return id.met().name();
   }
 
   /** The registered footprint names, sorted. */

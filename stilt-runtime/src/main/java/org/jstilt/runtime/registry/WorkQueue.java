@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.jstilt.core.id.SimulationId;
 
 /**
  * The worker's side of the registry: claim simulations, keep their leases alive, record how they ended.
@@ -45,7 +46,7 @@ public interface WorkQueue extends AutoCloseable {
    *
    * @return the ids of the claims whose lease was lost; their work must stop
    */
-  Set<String> renewAll(Collection<Claim> claims);
+  Set<SimulationId> renewAll(Collection<Claim> claims);
 
   /**
    * Records success. {@code outcomes} must hold one outcome for every footprint this attempt computed

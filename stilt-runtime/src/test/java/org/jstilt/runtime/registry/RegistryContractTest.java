@@ -24,6 +24,7 @@ import java.util.stream.IntStream;
 import org.jstilt.core.ErrorCode;
 import org.jstilt.core.StiltException;
 import org.jstilt.core.footprint.EmptyFootprintReason;
+import org.jstilt.core.id.SimulationId;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -64,17 +65,47 @@ abstract class RegistryContractTest {
     opened.forEach(Registry::close);
   }
 
-  static SimulationSpec spec(String loc, String scene, String... footprints) {
-    String id = "hrrr_202601150600_" + loc;
-    return new SimulationSpec(id, "hrrr", "{\"type\":\"PointReceptor\",\"loc\":\"" + loc + "\"}", scene, "native", List.of(footprints));
+  /** Short names for the simulations of a test, each standing for a valid id. */
+  static final List<String> NAMES =
+      List.of("a", "b", "c", "d", "lost", "found", "partial", "busy", "fine", "empty", "gave_up", "zzz");
+
+  static SimulationId id(String name) {
+    int i = NAMES.indexOf(name);
+    if (i < 0) {
+      throw new IllegalArgumentException(name);
+    }
+    return SimulationId.parse(String.format("hrrr_202601150600_-113_41.%02d_5", i + 10));
+  }
+
+  static String name(SimulationId id) {
+    for (String n : NAMES) {
+      if (id(n).equals(id)) {
+        return n;
+      }
+    }
+    return id.toString();
+  }
+
+  static SimulationSpec spec(String name, String scene, String... footprints) {
+    return new SimulationSpec(id(name), "{\"type\":\"PointReceptor\",\"name\":\"" + name + "\"}", scene, "native", List.of(footprints));
+  }
+
+  static SimulationId numbered(int i) {
+    return SimulationId.parse(String.format("hrrr_202601150600_-112_40.%04d_5", i));
   }
 
   static List<SimulationSpec> specs(int n, String... footprints) {
-    return IntStream.range(0, n).mapToObj(i -> spec(String.format("-112_40.%04d_5", i), null, footprints)).toList();
+    return IntStream.range(0, n)
+        .mapToObj(i -> new SimulationSpec(numbered(i), "{\"i\":" + i + "}", null, "native", List.of(footprints)))
+        .toList();
   }
 
-  SimulationRecord get(String id) {
+  SimulationRecord get(SimulationId id) {
     return registry.find(id).orElseThrow();
+  }
+
+  SimulationRecord get(String name) {
+    return get(id(name));
   }
 
   Claim claimOne(WorkerIdentity w) {
@@ -106,9 +137,9 @@ abstract class RegistryContractTest {
     RegisterResult r = registry.register(List.of(spec("a", "scene1", "slv", "big"), spec("b", null)), RegisterMode.KEEP);
     assertThat(r).isEqualTo(new RegisterResult(2, 0, 0, 0, 0));
 
-    SimulationRecord a = get("hrrr_202601150600_a");
+    SimulationRecord a = get("a");
     assertThat(a.met()).isEqualTo("hrrr");
-    assertThat(a.receptorJson()).isEqualTo("{\"type\":\"PointReceptor\",\"loc\":\"a\"}");
+    assertThat(a.receptorJson()).isEqualTo("{\"type\":\"PointReceptor\",\"name\":\"a\"}");
     assertThat(a.scene()).isEqualTo("scene1");
     assertThat(a.engine()).isEqualTo("native");
     assertThat(a.state()).isEqualTo(SimulationState.PENDING);
@@ -119,8 +150,8 @@ abstract class RegistryContractTest {
     assertThat(a.startedAt()).isNull();
     assertThat(a.lease()).isNull();
     assertThat(a.lastFailure()).isNull();
-    assertThat(get("hrrr_202601150600_b").footprintNames()).isEmpty();
-    assertThat(registry.find("hrrr_202601150600_zzz")).isEmpty();
+    assertThat(get("b").footprintNames()).isEmpty();
+    assertThat(registry.find(id("zzz"))).isEmpty();
     assertThat(registry.counts()).isEqualTo(new StateCounts(2, 2, 0, 0, 0, 0, 0));
   }
 
@@ -132,7 +163,7 @@ abstract class RegistryContractTest {
     assertThat(registry.counts().total()).isEqualTo(5);
     // Duplicates inside one call count once (the last one wins).
     List<SimulationSpec> dup = new ArrayList<>(specs(2, "f"));
-    dup.add(new SimulationSpec(dup.get(0).id(), "hrrr", "{\"v\":2}", null, "native", List.of("f")));
+    dup.add(new SimulationSpec(dup.get(0).id(), "{\"v\":2}", null, "native", List.of("f")));
     assertThat(registry.register(dup, RegisterMode.KEEP).total()).isEqualTo(2);
   }
 
@@ -167,7 +198,7 @@ abstract class RegistryContractTest {
     assertThat(get(running.id()).state()).isEqualTo(SimulationState.RUNNING);
 
     assertThat(registry.register(specs(3, "f"), RegisterMode.FORCE)).isEqualTo(new RegisterResult(0, 0, 0, 3, 0));
-    for (String id : List.of(done.id(), bad.id(), running.id())) {
+    for (SimulationId id : List.of(done.id(), bad.id(), running.id())) {
       SimulationRecord r = get(id);
       assertThat(r.state()).isEqualTo(SimulationState.PENDING);
       assertThat(r.attempts()).isZero();
@@ -217,9 +248,9 @@ abstract class RegistryContractTest {
   void sceneLabelIsKeptWhenNotGivenAndReplacedWhenGiven() {
     registry.register(List.of(spec("a", "s1")), RegisterMode.KEEP);
     registry.register(List.of(spec("a", null)), RegisterMode.KEEP);
-    assertThat(get("hrrr_202601150600_a").scene()).isEqualTo("s1");
+    assertThat(get("a").scene()).isEqualTo("s1");
     registry.register(List.of(spec("a", "s2")), RegisterMode.KEEP);
-    assertThat(get("hrrr_202601150600_a").scene()).isEqualTo("s2");
+    assertThat(get("a").scene()).isEqualTo("s2");
   }
 
   @Test
@@ -227,11 +258,11 @@ abstract class RegistryContractTest {
     registry.register(List.of(spec("a", null), spec("b", null)), RegisterMode.KEEP);
     registry.complete(claimOne(W1), Map.of());
     List<SimulationSpec> hysplit = List.of(
-        new SimulationSpec("hrrr_202601150600_a", "hrrr", "{}", null, "hysplit", List.of()),
-        new SimulationSpec("hrrr_202601150600_b", "hrrr", "{}", null, "hysplit", List.of()));
+        new SimulationSpec(id("a"), "{}", null, "hysplit", List.of()),
+        new SimulationSpec(id("b"), "{}", null, "hysplit", List.of()));
     registry.register(hysplit, RegisterMode.KEEP);
-    assertThat(get("hrrr_202601150600_a").engine()).isEqualTo("native");
-    assertThat(get("hrrr_202601150600_b").engine()).isEqualTo("hysplit");
+    assertThat(get("a").engine()).isEqualTo("native");
+    assertThat(get("b").engine()).isEqualTo("hysplit");
   }
 
   // ---- claims ----
@@ -240,7 +271,7 @@ abstract class RegistryContractTest {
   void claimMakesTheSimulationRunningWithALease() {
     registry.register(specs(3, "f"), RegisterMode.KEEP);
     Claim c = claimOne(W1);
-    assertThat(c.id()).isEqualTo("hrrr_202601150600_-112_40.0000_5"); // id order
+    assertThat(c.id()).isEqualTo(numbered(0)); // id order
     assertThat(c.attempt()).isEqualTo(1);
     assertThat(c.leaseExpiresAt()).isEqualTo(T0.plus(LEASE));
     assertThat(c.simulation().lease().owner()).isEqualTo(W1.owner());
@@ -256,7 +287,7 @@ abstract class RegistryContractTest {
 
     List<Claim> two = registry.claim(W2, 5);
     assertThat(two).extracting(Claim::id)
-        .containsExactly("hrrr_202601150600_-112_40.0001_5", "hrrr_202601150600_-112_40.0002_5");
+        .containsExactly(numbered(1), numbered(2));
     assertThat(registry.claim(W2, 5)).isEmpty();
     assertThat(registry.claimOne(W1)).isEmpty();
     assertThat(registry.nextClaimableAt()).isEmpty();
@@ -314,8 +345,8 @@ abstract class RegistryContractTest {
     // Two registry instances (like two processes), two threads on each.
     Registry other = open(policy, clock);
     List<Registry> instances = List.of(registry, registry, other, other);
-    Map<String, Integer> claimedBy = new ConcurrentHashMap<>();
-    List<String> duplicates = Collections.synchronizedList(new ArrayList<>());
+    Map<SimulationId, Integer> claimedBy = new ConcurrentHashMap<>();
+    List<SimulationId> duplicates = Collections.synchronizedList(new ArrayList<>());
     ExecutorService pool = Executors.newFixedThreadPool(instances.size());
     CountDownLatch start = new CountDownLatch(1);
     List<Future<Integer>> futures = new ArrayList<>();
@@ -370,8 +401,8 @@ abstract class RegistryContractTest {
       start.await();
       return other.register(all.subList(100, 300), RegisterMode.KEEP);
     });
-    Set<String> claimed = ConcurrentHashMap.newKeySet();
-    List<String> dup = Collections.synchronizedList(new ArrayList<>());
+    Set<SimulationId> claimed = ConcurrentHashMap.newKeySet();
+    List<SimulationId> dup = Collections.synchronizedList(new ArrayList<>());
     List<Future<?>> workers = new ArrayList<>();
     for (Registry reg : List.of(registry, other)) {
       workers.add(pool.submit(() -> {
@@ -580,15 +611,15 @@ abstract class RegistryContractTest {
     assertThat(registry.counts()).isEqualTo(new StateCounts(4, 1, 1, 1, 0, 1, 0));
     assertThat(registry.commonestFailures("s2", 5)).isEmpty();
     assertThat(registry.commonestFailures("s1", 5)).extracting(FailureSummary::category).containsExactly("met_coverage");
-    assertThat(registry.ids(SimulationState.PENDING, null)).containsExactly("hrrr_202601150600_d");
+    assertThat(registry.ids(SimulationState.PENDING, null)).containsExactly(id("d"));
     assertThat(registry.ids(SimulationState.COMPLETE, "s2")).isEmpty();
   }
 
   @Test
   void listPagesInIdOrder() {
     registry.register(specs(25, "f"), RegisterMode.KEEP);
-    List<String> seen = new ArrayList<>();
-    String after = null;
+    List<SimulationId> seen = new ArrayList<>();
+    SimulationId after = null;
     while (true) {
       List<SimulationRecord> page = registry.list(SimulationState.PENDING, null, after, 10);
       if (page.isEmpty()) {
@@ -617,7 +648,7 @@ abstract class RegistryContractTest {
         RegisterMode.KEEP);
     Map<String, Claim> claims = new HashMap<>();
     for (Claim c : registry.claim(W1, 7)) {
-      claims.put(c.id().substring("hrrr_202601150600_".length()), c);
+      claims.put(name(c.id()), c);
     }
     registry.complete(claims.get("lost"), written("f"));
     registry.complete(claims.get("fine"), written("f"));
@@ -633,17 +664,17 @@ abstract class RegistryContractTest {
         "fine", new OutputInventory(true, written("f")),
         "empty", new OutputInventory(true, Map.of("f", FootprintOutcome.emptyUnknownReason())),
         "gave_up", new OutputInventory(true, written("f")));
-    SimulationOutputs outputs = (id, names) -> disk.getOrDefault(id.substring("hrrr_202601150600_".length()), OutputInventory.NOTHING);
+    SimulationOutputs outputs = (id, names) -> disk.getOrDefault(name(id), OutputInventory.NOTHING);
 
     ReconcileReport report = registry.reconcile(outputs);
     assertThat(report).isEqualTo(new ReconcileReport(7, 2, 2, 1, 1, 1, 0));
-    assertThat(get("hrrr_202601150600_lost").state()).isEqualTo(SimulationState.PENDING);
-    assertThat(get("hrrr_202601150600_lost").footprintsToCompute()).containsExactly("f");
-    assertThat(get("hrrr_202601150600_found").state()).isEqualTo(SimulationState.COMPLETE);
-    assertThat(get("hrrr_202601150600_gave_up").state()).isEqualTo(SimulationState.COMPLETE);
-    assertThat(get("hrrr_202601150600_partial").footprintsToCompute()).containsExactly("f");
-    assertThat(get("hrrr_202601150600_busy").state()).isEqualTo(SimulationState.RUNNING);
-    assertThat(get("hrrr_202601150600_empty").footprintOutcomes())
+    assertThat(get("lost").state()).isEqualTo(SimulationState.PENDING);
+    assertThat(get("lost").footprintsToCompute()).containsExactly("f");
+    assertThat(get("found").state()).isEqualTo(SimulationState.COMPLETE);
+    assertThat(get("gave_up").state()).isEqualTo(SimulationState.COMPLETE);
+    assertThat(get("partial").footprintsToCompute()).containsExactly("f");
+    assertThat(get("busy").state()).isEqualTo(SimulationState.RUNNING);
+    assertThat(get("empty").footprintOutcomes())
         .containsEntry("f", FootprintOutcome.empty(EmptyFootprintReason.NO_PARTICLES));
     // The registry's done count now equals the simulations complete on disk.
     assertThat(registry.counts()).isEqualTo(new StateCounts(7, 2, 1, 3, 1, 0, 0));
@@ -656,8 +687,8 @@ abstract class RegistryContractTest {
   void reconcileOverManyPages() {
     int n = JdbcRegistry.PAGE * 2 + 3;
     registry.register(specs(n, "f"), RegisterMode.KEEP);
-    Set<String> onDisk = new HashSet<>();
-    for (String id : registry.ids(SimulationState.PENDING, null)) {
+    Set<SimulationId> onDisk = new HashSet<>();
+    for (SimulationId id : registry.ids(SimulationState.PENDING, null)) {
       if (id.hashCode() % 3 == 0) {
         onDisk.add(id);
       }

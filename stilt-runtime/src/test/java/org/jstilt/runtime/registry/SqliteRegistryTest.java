@@ -23,6 +23,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.jstilt.core.ErrorCode;
 import org.jstilt.core.StiltException;
+import org.jstilt.core.id.SimulationId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -129,7 +130,7 @@ class SqliteRegistryTest extends RegistryContractTest {
       if (c.isEmpty()) {
         break;
       }
-      mine.add(c.get().id());
+      mine.add(c.get().id().toString());
       registry.complete(c.get(), written("f"));
     }
     List<String> all = new ArrayList<>(mine);
@@ -161,7 +162,7 @@ class SqliteRegistryTest extends RegistryContractTest {
     String host = WorkerIdentity.current().host();
     assertThat(registry.releaseDeadLocalWorkers(host)).isEqualTo(new LeaseSweep(3, 0));
     for (String id : held) {
-      SimulationRecord r = get(id);
+      SimulationRecord r = get(SimulationId.parse(id));
       assertThat(r.state()).isEqualTo(SimulationState.PENDING);
       assertThat(r.attempts()).isEqualTo(1);
       assertThat(r.lastFailure().category()).isEqualTo(Failure.WORKER_LOST);
