@@ -166,17 +166,29 @@ public final class FootprintCalculator {
       divergences.add(RDivergence.SINGLE_KERNEL_ROW);
     }
     for (int t = 0; t < kernels.size(); t++) {
-      if (!Double.isFinite(kernels.w[t])) {
+      double w = kernels.w[t];
+      boolean tooWide =
+          GaussianKernel.halfWidth(w, domain.xres) > GaussianKernel.MAX_HALF_WIDTH
+              || GaussianKernel.halfWidth(w, domain.yres) > GaussianKernel.MAX_HALF_WIDTH;
+      if (!Double.isFinite(w) || tooWide) {
+        String cause =
+            domain.longLat && Math.abs(kernels.meanY[t]) > 80
+                ? "the bandwidth is divided by cos(mean latitude), which vanishes near the poles; use a"
+                    + " projected grid or smooth_factor = 0"
+                : "the particles are implausibly spread for this grid; check their coordinates, or use a"
+                    + " coarser grid or a smaller smooth_factor";
         throw new StiltException(
             ErrorCode.FOOTPRINT,
             "The smoothing bandwidth at rtime "
                 + kernels.rtime[t]
                 + " min is "
-                + kernels.w[t]
-                + " (particle mean latitude "
+                + w
+                + " (particle mean "
+                + (domain.longLat ? "latitude " : "y ")
                 + kernels.meanY[t]
-                + "); a longlat footprint cannot smooth particles at the poles. Use a projected grid or"
-                + " smooth_factor = 0.");
+                + "), a kernel far wider than the grid: "
+                + cause
+                + ".");
       }
     }
 

@@ -132,6 +132,22 @@ class FootprintBehaviourTest {
   }
 
   @Test
+  void smoothingAtThePoleIsRefusedWithTheReason() {
+    Table t = new Table();
+    for (int p = 1; p <= 5; p++) {
+      t.add(-1, p, -112 + p, 90, 0).add(-2000, p, -112 + 2 * p, 90, 1);
+    }
+    GridSpec polar = GridSpec.longLat(-120, -100, 85, 90, 0.01);
+    assertThatThrownBy(() -> FootprintCalculator.compute(t.build(), FootprintOptions.of(polar), T0))
+        .isInstanceOf(StiltException.class)
+        .hasMessageContaining("cos(mean latitude)")
+        .extracting(e -> ((StiltException) e).code())
+        .isEqualTo(ErrorCode.FOOTPRINT);
+    // Without smoothing there is no bandwidth to blow up (latitude 90 = ymax is outside the half-open grid).
+    assertThat(FootprintCalculator.compute(t.build(), FootprintOptions.of(polar).withSmoothFactor(0), T0).total()).isZero();
+  }
+
+  @Test
   void whereRStopsTheDocumentedAnswerIsReturnedAndFlagged() {
     // A single particle: no rtime group has two rows, R stops at max(w); no smoothing instead.
     ParticleEnsemble single = new Table().add(-1, 1, -112.0004, 40.5004, 0.3).add(-2, 1, -112.0004, 40.5004, 0.1).build();
