@@ -93,6 +93,18 @@ class FootprintCommandTest {
   }
 
   @Test
+  void particlesOutsideTheDomainGiveAMarkedEmptyFootprint() throws IOException, InterruptedException {
+    Path p = csv("time,indx,long,lati,foot\n-1,1,-100.0,30.0,0.01\n-2,1,-100.1,30.1,0.01\n");
+    CliRun r = CliRun.of(args(p).toArray(String[]::new));
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.out()).contains("The footprint is empty (outside_domain)", "0 non-zero");
+    assertThat(Files.readAllLines(dir.resolve("out/cells.csv"))).containsExactly("lon,lat,time_epoch_s,value");
+    assumeTrue(CliRun.onPath("ncdump"), "ncdump not installed");
+    assertThat(CliRun.exec("ncdump", "-h", dir.resolve("out/foot.nc").toString()))
+        .contains(":is_empty = 1 ;", ":empty_reason = \"outside_domain\" ;");
+  }
+
+  @Test
   void goodRunWritesNetcdfThatNcdumpReads() throws IOException, InterruptedException {
     CliRun r = CliRun.of(args(PLUME).toArray(String[]::new));
     assertThat(r.exitCode()).as(r.err()).isZero();
