@@ -47,6 +47,8 @@ public final class ArlFile implements AutoCloseable {
   private final List<ArlPeriod> periods;
   private final List<Instant> times;
   private final Duration interval;
+  /** One record buffer per reading thread, so repeated reads do not allocate. */
+  private final ThreadLocal<byte[]> recordBuffer;
 
   private ArlFile(Path path, FileChannel channel) throws IOException {
     this.path = path;
@@ -131,6 +133,7 @@ public final class ArlFile implements AutoCloseable {
       throw new MetFormatException("Invalid map definition in the index header: " + e.getMessage(), path, null, "INDX", null, "The file is corrupt");
     }
     this.projection = proj;
+    this.recordBuffer = ThreadLocal.withInitial(() -> new byte[recordLength]);
   }
 
   /**
@@ -404,8 +407,11 @@ public final class ArlFile implements AutoCloseable {
   }
 
   private byte[] read(long position, int length) throws IOException {
-    byte[] b = new byte[length];
-    ByteBuffer buf = ByteBuffer.wrap(b);
+    return readInto(new byte[length], position, length);
+  }
+
+  private byte[] readInto(byte[] b, long position, int length) throws IOException {
+    ByteBuffer buf = ByteBuffer.wrap(b, 0, length);
     long pos = position;
     while (buf.hasRemaining()) {
       int n = channel.read(buf, pos);
@@ -542,7 +548,7 @@ public final class ArlFile implements AutoCloseable {
     long pos = recordPosition(period, level, variable);
     byte[] b;
     try {
-      b = read(pos, recordLength);
+      b = readInto(recordBuffer.get(), pos, recordLength);
     } catch (IOException e) {
       throw ioFailure(e, period, level, variable);
     }

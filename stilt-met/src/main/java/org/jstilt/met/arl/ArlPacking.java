@@ -13,8 +13,9 @@ package org.jstilt.met.arl;
  * <p>The precision rule: a value off the first column whose magnitude is below {@code prec} is stored as
  * exactly 0, but the running sum continues with the unrounded value (so zeros do not accumulate error).
  *
- * <p>Values are accumulated in double. HYSPLIT accumulates in single precision; the difference is below
- * 1e-7 relative, far below the packing step.
+ * <p>Decoded values are {@code var1 + n·step} with the whole number n of steps summed exactly, i.e. the exact
+ * result of the running sums rounded once to double. HYSPLIT accumulates in single precision; the difference
+ * is below 1e-7 relative, far below the packing step.
  */
 public final class ArlPacking {
   private ArlPacking() {}
@@ -27,15 +28,20 @@ public final class ArlPacking {
   public static void unpack8(
       byte[] src, int offset, int nx, int ny, int nexp, double prec, double var1, double[] dst) {
     final double step = Math.scalb(1.0, nexp - 7);
-    double column = var1;
+    // The running sums are kept as whole numbers of steps: value = var1 + steps·step is what the sequential
+    // sums give in exact arithmetic, with one rounding instead of one per grid point, and the integer chain
+    // does not serialise on floating-point latency. |steps| <= 128 (nx + ny), so an int holds it.
+    int column = 0;
     for (int j = 0; j < ny; j++) {
       int row = j * nx;
-      column += ((src[offset + row] & 0xFF) - 127) * step;
-      dst[row] = column;
-      double running = column;
+      int base = offset + row;
+      column += (src[base] & 0xFF) - 127;
+      dst[row] = var1 + column * step;
+      int steps = column;
       for (int i = 1; i < nx; i++) {
-        running += ((src[offset + row + i] & 0xFF) - 127) * step;
-        dst[row + i] = Math.abs(running) < prec ? 0.0 : running;
+        steps += (src[base + i] & 0xFF) - 127;
+        double v = var1 + steps * step;
+        dst[row + i] = Math.abs(v) < prec ? 0.0 : v;
       }
     }
   }
@@ -44,15 +50,16 @@ public final class ArlPacking {
   public static void unpack16(
       byte[] src, int offset, int nx, int ny, int nexp, double prec, double var1, double[] dst) {
     final double step = Math.scalb(1.0, nexp - 15);
-    double column = var1;
+    long column = 0;
     for (int j = 0; j < ny; j++) {
       int row = j * nx;
-      column += (word(src, offset + 2 * row) - 32767) * step;
-      dst[row] = column;
-      double running = column;
+      column += word(src, offset + 2 * row) - 32767;
+      dst[row] = var1 + column * step;
+      long steps = column;
       for (int i = 1; i < nx; i++) {
-        running += (word(src, offset + 2 * (row + i)) - 32767) * step;
-        dst[row + i] = Math.abs(running) < prec ? 0.0 : running;
+        steps += word(src, offset + 2 * (row + i)) - 32767;
+        double v = var1 + steps * step;
+        dst[row + i] = Math.abs(v) < prec ? 0.0 : v;
       }
     }
   }
@@ -61,28 +68,27 @@ public final class ArlPacking {
     return (src[at] & 0xFF) | ((src[at + 1] & 0xFF) << 8);
   }
 
-  /** HYSPLIT's rotating checksum of {@code n} packed bytes: add each byte, fold carries past 255 back in. */
+  /**
+   * HYSPLIT's rotating checksum of {@code n} packed bytes: add each byte, and whenever the sum reaches 256
+   * subtract 255. The sum never returns to 0 once positive and stays congruent to the plain byte sum modulo
+   * 255, so it equals {@code (sum - 1) mod 255 + 1} (0 for an all-zero record); computed that way the loop
+   * has no carried branch.
+   */
   public static int checksum8(byte[] src, int offset, int n) {
-    int sum = 0;
+    long sum = 0;
     for (int k = offset, end = offset + n; k < end; k++) {
       sum += src[k] & 0xFF;
-      if (sum >= 256) {
-        sum -= 255;
-      }
     }
-    return sum;
+    return sum == 0 ? 0 : (int) ((sum - 1) % 255 + 1);
   }
 
-  /** The 16-bit variant: add each 16-bit word, fold carries past 65535 back in. */
+  /** The 16-bit variant: add each 16-bit word, subtract 65535 whenever the sum reaches 65536. */
   public static int checksum16(byte[] src, int offset, int points) {
-    int sum = 0;
+    long sum = 0;
     for (int k = 0; k < points; k++) {
       sum += word(src, offset + 2 * k);
-      if (sum >= 65536) {
-        sum -= 65535;
-      }
     }
-    return sum;
+    return sum == 0 ? 0 : (int) ((sum - 1) % 65535 + 1);
   }
 
   /**
@@ -160,53 +166,50 @@ public final class ArlPacking {
     double inverseStep = Math.scalb(1.0, bits - nexp);
 
     byte[] data = new byte[nx * ny * (sixteenBit ? 2 : 1)];
-    int checksum = 0;
-    double column = var1;
+    long sum = 0;
+    long column = 0;
     for (int j = 0; j < ny; j++) {
-      double running = column;
+      long steps = column;
       for (int i = 0; i < nx; i++) {
         int k = j * nx + i;
         double target = values[k];
+        // the value the reader will rebuild so far, with exactly the reader's arithmetic
+        double running = var1 + steps * step;
         int code = (int) Math.floor((target - running) * inverseStep + offsetCode + 0.5);
         if (code < 0 || code > maxCode) {
           return null;
         }
         if (i > 0) {
-          code = closestDecoded(code, running, target, step, precision, offsetCode, maxCode);
+          code = closestDecoded(code, var1, steps, target, step, precision, offsetCode, maxCode);
         }
-        running += (code - offsetCode) * step;
+        steps += code - offsetCode;
         if (i == 0) {
-          column = running;
+          column = steps;
         }
         if (sixteenBit) {
           data[2 * k] = (byte) (code & 0xFF);
           data[2 * k + 1] = (byte) (code >>> 8);
-          checksum += code;
-          if (checksum >= 65536) {
-            checksum -= 65535;
-          }
         } else {
           data[k] = (byte) code;
-          checksum += code;
-          if (checksum >= 256) {
-            checksum -= 255;
-          }
         }
+        sum += code;
       }
     }
+    int modulus = sixteenBit ? 65535 : 255;
+    int checksum = sum == 0 ? 0 : (int) ((sum - 1) % modulus + 1);
     return new Packed(data, nexp, precision, var1, checksum);
   }
 
   /** Among code-1, code, code+1, the one whose decoded value (precision rule applied) is nearest the target. */
   private static int closestDecoded(
-      int code, double running, double target, double step, double precision, int offsetCode, int maxCode) {
+      int code, double var1, long steps, double target, double step, double precision, int offsetCode, int maxCode) {
     int best = code;
-    double bestError = Math.abs(decoded(running + (code - offsetCode) * step, precision) - target);
+    double bestError = Math.abs(decoded(var1 + (steps + code - offsetCode) * step, precision) - target);
     for (int c = code - 1; c <= code + 1; c += 2) {
       if (c < 0 || c > maxCode) {
         continue;
       }
-      double error = Math.abs(decoded(running + (c - offsetCode) * step, precision) - target);
+      double error = Math.abs(decoded(var1 + (steps + c - offsetCode) * step, precision) - target);
       if (error < bestError) {
         best = c;
         bestError = error;
