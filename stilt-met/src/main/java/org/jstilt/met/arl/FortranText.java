@@ -37,8 +37,8 @@ final class FortranText {
     // No decimal point: the mantissa is an integer scaled by 10^-d.
     int e = firstExponentMark(s);
     String mantissa = e < 0 ? s : s.substring(0, e);
-    double exp = e < 0 ? 0 : parseExponent(s.substring(e));
-    return Double.parseDouble(mantissa) * Math.pow(10.0, exp - implicitDecimals);
+    int exp = e < 0 ? 0 : parseExponent(s.substring(e));
+    return decimal(mantissa, exp - implicitDecimals);
   }
 
   private static double parseWithExponent(String s) {
@@ -46,7 +46,16 @@ final class FortranText {
     if (e < 0) {
       return Double.parseDouble(s);
     }
-    return Double.parseDouble(s.substring(0, e)) * Math.pow(10.0, parseExponent(s.substring(e)));
+    return decimal(s.substring(0, e), parseExponent(s.substring(e)));
+  }
+
+  /**
+   * mantissa × 10^exp rounded once to the nearest double, as Fortran's reader (strtod) does. Multiplying the
+   * parsed mantissa by a power of ten would round twice: " 0.1263964E+04" would become 1263.9640000000002.
+   */
+  private static double decimal(String mantissa, int exp) {
+    Double.parseDouble(mantissa); // rejects what is not a number before the exponent is attached
+    return Double.parseDouble(mantissa + "E" + exp);
   }
 
   /** Position of the exponent: 'E'/'D' or a sign after the first character (Fortran's "0.1+100"). */

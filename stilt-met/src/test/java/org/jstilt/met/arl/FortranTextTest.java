@@ -34,5 +34,10 @@ class FortranTextTest {
     assertThat(FortranText.parseReal(".99900", 2)).isEqualTo(0.999);
     assertThat(FortranText.parseReal(" 0.1264123E+04", 7)).isEqualTo(1264.123);
     assertThat(FortranText.parseReal("0.1234567+100", 7)).isEqualTo(0.1234567e100);
+    // one rounding to the nearest double (0.1263964 * 1e4 would give 1263.9640000000002): the SHGT minimum
+    // of the HRRR file, as any correctly rounding reader (gfortran, Python) gets it
+    assertThat(FortranText.parseReal(" 0.1263964E+04", 7)).isEqualTo(1263.964);
+    assertThat(FortranText.parseReal("  1263964", 3)).isEqualTo(1263.964);
+    assertThatThrownBy(() -> FortranText.parseReal(" 0.12x4E+04", 7)).isInstanceOf(NumberFormatException.class);
   }
 }
