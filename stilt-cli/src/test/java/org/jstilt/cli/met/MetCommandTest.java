@@ -8,7 +8,13 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.jstilt.cli.Main;
+import org.jstilt.met.FieldStats;
+import org.jstilt.met.arl.ArlFile;
+import org.jstilt.met.arl.ArlLevel;
+import org.jstilt.met.synth.SyntheticMet;
+import org.jstilt.met.synth.SyntheticMetSpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -61,6 +67,74 @@ class MetCommandTest {
     assertThat(first.get("var").asText()).isEqualTo("SHGT");
     assertThat(first.get("min").asDouble()).isEqualTo(1263.964, org.assertj.core.api.Assertions.within(1e-9));
     assertThat(first.get("max").asDouble()).isEqualTo(3263.964, org.assertj.core.api.Assertions.within(1e-9));
+  }
+
+  /**
+   * --stats lists every record (period by period, level 0 = surface first, variables in index order) with the
+   * min, max and mean of the decoded field; the decoder itself is checked record by record against an
+   * independent one in stilt-met (IndependentDecoderTest). Both HRRR files, 2 x 1020 records.
+   */
+  @Test
+  void infoStatsListsEveryRecordAsDecoded() throws Exception {
+    for (String name : List.of("20190530_00-05_hrrr", "20190530_06-11_hrrr")) {
+      Path f = hrrr(name);
+      Result r = run("met", "info", f.toString(), "--json", "--stats");
+      assertThat(r.code()).as(r.err()).isZero();
+      JsonNode j = new ObjectMapper().readTree(r.out());
+      JsonNode records = j.get("records");
+      int k = 0;
+      try (ArlFile a = ArlFile.open(f)) {
+        for (int p = 0; p < a.periods().size(); p++) {
+          assertThat(j.get("times").get(p).asText()).isEqualTo(a.times().get(p).toString()).endsWith(":00:00Z");
+          for (ArlLevel l : a.grid().levels()) {
+            JsonNode level = j.get("levels").get(l.index());
+            assertThat(level.get("value").asDouble()).isEqualTo(l.value());
+            assertThat(level.get("variables")).hasSize(l.variables().size());
+            for (int v = 0; v < l.variables().size(); v++) {
+              String var = l.variables().get(v);
+              assertThat(level.get("variables").get(v).asText()).isEqualTo(var);
+              JsonNode rec = records.get(k++);
+              FieldStats s = FieldStats.of(a.read(p, l.index(), var));
+              String what = name + " " + a.times().get(p) + " " + l.index() + " " + var;
+              assertThat(rec.get("time").asText()).as(what).isEqualTo(a.times().get(p).toString());
+              assertThat(rec.get("level").asInt()).as(what).isEqualTo(l.index());
+              assertThat(rec.get("var").asText()).as(what).isEqualTo(var);
+              assertThat(rec.get("min").asDouble()).as(what).isEqualTo(s.min());
+              assertThat(rec.get("max").asDouble()).as(what).isEqualTo(s.max());
+              assertThat(rec.get("mean").asDouble()).as(what).isEqualTo(s.mean());
+            }
+          }
+        }
+      }
+      assertThat(records).hasSize(k).hasSize(6 * 170);
+      // the surface comes first in every period (level 0 = surface)
+      assertThat(records.get(0).get("level").asInt()).isZero();
+      assertThat(records.get(170).get("var").asText()).isEqualTo("SHGT");
+    }
+    Result text = run("met", "info", hrrr("20190530_00-05_hrrr").toString(), "--stats");
+    assertThat(text.code()).isZero();
+    assertThat(text.out().lines().filter(l -> l.startsWith("2019-05-30T")).count()).isEqualTo(6 * 170);
+    assertThat(text.out()).containsPattern("2019-05-30T00:00:00Z\\s+0 SHGT\\s+1263\\.964\\s+3263\\.964\\s+1783\\.537");
+  }
+
+  /** With no options, synth writes the library's default day: 25 hourly periods, byte for byte. */
+  @Test
+  void synthWithoutOptionsWritesTheDefaultDay() throws Exception {
+    Path cli = dir.resolve("cli");
+    Result r = run("met", "synth", "--out", cli.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains("66 x 56 points", "25 periods 2019-05-30T00:00:00Z to 2019-05-31T00:00:00Z",
+        "file_tres '24h'");
+    List<Path> lib = SyntheticMet.write(SyntheticMetSpec.defaults(), dir.resolve("lib"));
+    assertThat(lib).hasSize(1);
+    Path written = cli.resolve(lib.get(0).getFileName());
+    assertThat(Files.mismatch(written, lib.get(0))).as("CLI default vs SyntheticMetSpec.defaults()").isEqualTo(-1L);
+    try (ArlFile f = ArlFile.open(written)) {
+      assertThat(f.grid().levels().get(0).variables())
+          .contains("SHGT", "PRSS", "T02M", "U10M", "V10M", "SHTF", "LHTF", "USTR", "PBLH");
+      assertThat(f.grid().levels().get(1).variables()).contains("TEMP", "UWND", "VWND", "WWND", "SPHU", "PRES");
+      assertThat(f.times()).hasSize(25);
+    }
   }
 
   @Test
