@@ -110,7 +110,7 @@ public final class ArlFile implements AutoCloseable {
     }
     this.recordsPerPeriod = r;
     long periodBytes = (long) recordsPerPeriod * recordLength;
-    checkRecordStructure(periodBytes);
+    checkRecordStructure(periodBytes, firstTime(label0, fixed));
     int count = (int) (sizeBytes / periodBytes);
     List<ArlPeriod> ps = new ArrayList<>(count);
     for (int p = 0; p < count; p++) {
@@ -295,8 +295,20 @@ public final class ArlFile implements AutoCloseable {
     return sb.toString();
   }
 
-  /** A file whose size is not whole periods is either truncated or has another record length. */
-  private void checkRecordStructure(long periodBytes) throws IOException {
+  /** The first period's valid time for error messages, or null when its label date is unreadable. */
+  private static Instant firstTime(ArlLabel label0, ArlIndexRecord.Fixed fixed) {
+    try {
+      return label0.dateHour().plusMinutes(fixed.minutes()).toInstant(ZoneOffset.UTC);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  /**
+   * A file whose size is not whole periods is either truncated or has another record length. The error names
+   * the first period: its record count, from its own index, does not lead to the next index record.
+   */
+  private void checkRecordStructure(long periodBytes, Instant firstTime) throws IOException {
     if (sizeBytes >= periodBytes + labelLength) {
       byte[] b = read(periodBytes, labelLength);
       String var = ArlLabel.variableOf(b, 0);
@@ -305,7 +317,7 @@ public final class ArlFile implements AutoCloseable {
             "Wrong record length: the header's " + grid.nx() + " x " + grid.ny() + " grid gives records of " + recordLength
                 + " bytes and " + recordsPerPeriod + " records per period, but the record at byte " + periodBytes
                 + " is '" + ArlLabel.printable(var) + "', not the next period's index record",
-            path, null, "INDX", null, "The file was written with a different record length or is corrupt; re-convert it");
+            path, firstTime, "INDX", null, "The file was written with a different record length or is corrupt; re-convert it");
       }
     }
   }

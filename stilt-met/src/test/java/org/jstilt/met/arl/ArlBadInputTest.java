@@ -68,11 +68,11 @@ class ArlBadInputTest {
     try (FileChannel ch = FileChannel.open(f, StandardOpenOption.WRITE)) {
       ch.write(java.nio.ByteBuffer.wrap(" 58".getBytes(java.nio.charset.StandardCharsets.US_ASCII)), 50 + 93);
     }
-    assertThatThrownBy(() -> ArlFile.open(f))
-        .isInstanceOf(MetFormatException.class)
-        .hasMessageContaining("Wrong record length")
-        .hasMessageContaining("58 x 41")
-        .hasMessageContaining(f.toString());
+    MetFormatException e = catchThrowableOfType(MetFormatException.class, () -> ArlFile.open(f));
+    assertThat(e.getMessage()).contains("Wrong record length", "58 x 41", "records of 2428 bytes", f.toString(),
+        "period 2019-05-30T00:00:00Z", "variable INDX");
+    assertThat(e.time()).contains(Instant.parse("2019-05-30T00:00:00Z"));
+    assertThat(e.variable()).contains("INDX");
   }
 
   @Test
@@ -130,7 +130,9 @@ class ArlBadInputTest {
     MetFormatException e = catchThrowableOfType(MetFormatException.class, () -> ArlFile.open(joined));
     assertThat(e.getMessage())
         .contains("time interval varies", "60 min between", "120 min between 2021-07-01T01:00:00Z and 2021-07-01T03:00:00Z")
-        .contains(joined.toString(), "2021-07-01T03:00:00Z");
+        .contains(joined.toString(), "period 2021-07-01T03:00:00Z", "variable INDX");
+    assertThat(e.file()).contains(joined);
+    assertThat(e.time()).contains(Instant.parse("2021-07-01T03:00:00Z"));
   }
 
   @Test
