@@ -13,7 +13,7 @@ class TimedeltaTest {
   @CsvSource(delimiter = '|', value = {
       "1h|PT1H", "6h|PT6H", "6H|PT6H", "1D|PT24H", "1d|PT24H", "30min|PT30M", "30T|PT30M", "15m|PT15M",
       "90s|PT1M30S", "1h30min|PT1H30M", "1 day|PT24H", "2 days|PT48H", "1 days 06:00:00|PT30H",
-      "06:00:00|PT6H", "1.5h|PT1H30M", "1W|PT168H", "3 hours|PT3H", "500ms|PT0.5S", "00:00:01.5|PT1.5S"})
+      "06:00:00|PT6H", "01:00:00|PT1H", "1 days|PT24H", "0.5h|PT30M", "1.5h|PT1H30M", "1W|PT168H", "3 hours|PT3H", "500ms|PT0.5S", "00:00:01.5|PT1.5S"})
   void parses(String text, String iso) {
     assertThat(Timedelta.parse(text)).isEqualTo(Duration.parse(iso));
   }
@@ -21,7 +21,8 @@ class TimedeltaTest {
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
       "1M|ambiguous", "6x|unknown unit 'x'", "six hours|not a time span", "''|empty", "0h|positive",
-      "6|not a time span", "h|not a time span"})
+      "6|not a time span", "h|not a time span", "6 parsecs|unknown unit 'parsecs'",
+      "often|not a time span"})
   void rejects(String text, String message) {
     assertThatThrownBy(() -> Timedelta.parse(text)).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining(message);

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.util.List;
 import org.jstilt.core.testing.SharedData;
 import org.jstilt.met.MetCoverageException;
 import org.junit.jupiter.api.Test;
@@ -97,20 +96,5 @@ class MetArchiveTest {
     assertThat(Strftime.format("%j|%M%S|%B|%a|%A|%p|100%%", t)).isEqualTo("123|0509|May|Fri|Friday|AM|100%");
     assertThatThrownBy(() -> Strftime.format("%Q", t)).hasMessageContaining("%Q");
     assertThatThrownBy(() -> Strftime.format("abc%", t)).hasMessageContaining("lone '%'");
-  }
-
-  @Test
-  void pandasTimedeltas() {
-    assertThat(Timedeltas.parse("6h")).isEqualTo(Duration.ofHours(6));
-    assertThat(Timedeltas.parse("1D")).isEqualTo(Duration.ofDays(1));
-    assertThat(Timedeltas.parse("30min")).isEqualTo(Duration.ofMinutes(30));
-    assertThat(Timedeltas.parse("1h30min")).isEqualTo(Duration.ofMinutes(90));
-    assertThat(Timedeltas.parse("3H")).isEqualTo(Duration.ofHours(3));
-    assertThat(Timedeltas.parse("1 days")).isEqualTo(Duration.ofDays(1));
-    assertThat(Timedeltas.parse("01:00:00")).isEqualTo(Duration.ofHours(1));
-    assertThat(Timedeltas.parse("1 days 06:00:00")).isEqualTo(Duration.ofHours(30));
-    assertThatThrownBy(() -> Timedeltas.parse("6 parsecs")).hasMessageContaining("unknown time unit");
-    assertThatThrownBy(() -> Timedeltas.parse("often")).hasMessageContaining("not a time interval");
-    assertThat(List.of(Timedeltas.parse("0.5h"))).containsExactly(Duration.ofMinutes(30));
   }
 }
