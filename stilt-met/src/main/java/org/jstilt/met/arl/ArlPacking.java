@@ -1,5 +1,7 @@
 package org.jstilt.met.arl;
 
+import java.math.BigDecimal;
+
 /**
  * The ARL packing: each 2-D field is stored as one byte (or, for a few models, two bytes) per grid point
  * holding the <em>difference</em> from the previous point, scaled by a power of two.
@@ -161,8 +163,8 @@ public final class ArlPacking {
     int maxCode = sixteenBit ? 65535 : 255;
     double precision =
         FortranText.parseReal(FortranText.formatE14_7(Math.scalb(1.0, nexp) / (2.0 * offsetCode)), 7);
-    double var1 = FortranText.parseReal(FortranText.formatE14_7(values[0]), 7);
     double step = Math.scalb(1.0, nexp - bits);
+    double var1 = anchor(values[0], step);
     double inverseStep = Math.scalb(1.0, bits - nexp);
 
     byte[] data = new byte[nx * ny * (sixteenBit ? 2 : 1)];
@@ -198,6 +200,36 @@ public final class ArlPacking {
     int modulus = sixteenBit ? 65535 : 255;
     int checksum = sum == 0 ? 0 : (int) ((sum - 1) % modulus + 1);
     return new Packed(data, nexp, precision, var1, checksum);
+  }
+
+  /** How far (in steps) from the (1,1) value the label's VAR1 may lie: the (1,1) byte must bridge the gap. */
+  private static final int MAX_ANCHOR_STEPS = 127;
+
+  /**
+   * The label's VAR1: the value nearest to {@code v0} among {@code v0 + k·step} (|k| <= 127) that equal
+   * their sum exactly and that E14.7 writes and reads back unchanged; the (1,1) byte then adds {@code -k}
+   * steps. The reader rebuilds every point as {@code VAR1 + n·step}, so values that lie on the lattice of
+   * {@code v0} (a field decoded from ARL with this step, such as a crop whose (1,1) point is not the
+   * source's) come back bit for bit, where the 7-digit rounding of {@code v0} itself would shift the whole
+   * field by up to half a step. Without such a value, the 7-digit rounding of {@code v0} as PAKOUT writes it.
+   */
+  static double anchor(double v0, double step) {
+    BigDecimal exact = new BigDecimal(v0);
+    BigDecimal stepExact = new BigDecimal(step);
+    for (int k = 0; k <= MAX_ANCHOR_STEPS; k++) {
+      for (int sign = 1; sign >= -1; sign -= 2) {
+        double c = v0 + sign * k * step;
+        if (Double.isFinite(c)
+            && new BigDecimal(c).compareTo(exact.add(stepExact.multiply(BigDecimal.valueOf((long) sign * k)))) == 0
+            && FortranText.parseReal(FortranText.formatE14_7(c), 7) == c) {
+          return c;
+        }
+        if (k == 0) {
+          break;
+        }
+      }
+    }
+    return FortranText.parseReal(FortranText.formatE14_7(v0), 7);
   }
 
   /** Among code-1, code, code+1, the one whose decoded value (precision rule applied) is nearest the target. */

@@ -73,6 +73,35 @@ class ArlPackingTest {
     assertThat(back).containsOnly(0.005);
   }
 
+  /**
+   * A field decoded from ARL whose (1,1) value needs more than the label's 7 digits (a crop's corner, say):
+   * VAR1 is put on the field's own lattice a few steps away, so every value comes back bit for bit instead of
+   * all of them moving by the 7-digit rounding of the corner value.
+   */
+  @Test
+  void fieldsOnTheirPackingLatticeComeBackExactly() {
+    int nexp = 1; // step 1/64
+    double step = 1.0 / 64;
+    double base = 287.123; // a 7-digit label value
+    double[] v = new double[12 * 10];
+    for (int k = 0; k < v.length; k++) {
+      v[k] = base + (1 + (k * 7) % 23) * step; // (1,1) = 287.138625 needs 9 digits
+    }
+    assertThat(FortranText.parseReal(FortranText.formatE14_7(v[0]), 7)).isNotEqualTo(v[0]);
+    ArlPacking.Packed p = ArlPacking.pack(v, 12, 10, nexp, false);
+    assertThat(p.nexp()).isEqualTo(nexp);
+    assertThat(p.var1()).isEqualTo(base); // one step below (1,1); the (1,1) byte is 128
+    assertThat(p.data()[0] & 0xFF).isEqualTo(128);
+    double[] back = new double[v.length];
+    ArlPacking.unpack8(p.data(), 0, 12, 10, p.nexp(), p.precision(), p.var1(), back);
+    assertThat(back).containsExactly(v);
+    // with no 7-digit value on its lattice within 127 steps, VAR1 is PAKOUT's 7-digit rounding of (1,1)
+    double odd = Math.PI * 100;
+    assertThat(ArlPacking.anchor(odd, 1.0 / 128)).isEqualTo(FortranText.parseReal(FortranText.formatE14_7(odd), 7));
+    // a (1,1) value that E14.7 holds exactly is VAR1 itself, as PAKOUT writes it
+    assertThat(ArlPacking.anchor(1263.964, 1.0 / 16)).isEqualTo(1263.964);
+  }
+
   @Test
   void sixteenBitRoundTrip() {
     double[] v = new double[15 * 8];
