@@ -25,8 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Damaged and unsuitable met files: typed errors that name file, time and variable. */
 class ArlBadInputTest {
-  private static final int LREC = 2469;
-  private static final int REC_PER = 171;
+  private static final int LREC = ArlTestFiles.HRRR_LREC;
 
   @TempDir Path dir;
 
@@ -36,10 +35,8 @@ class ArlBadInputTest {
     return copy;
   }
 
-  /** Record number (0-based, in the whole file) of (period, level, variable) in the HRRR files. */
   private static long record(int period, int level, int variableNumber) {
-    int offset = level == 0 ? 1 : 1 + 18 + (level - 1) * 8;
-    return (long) period * REC_PER + offset + variableNumber;
+    return ArlTestFiles.hrrrRecord(period, level, variableNumber);
   }
 
   @Test
@@ -78,14 +75,7 @@ class ArlBadInputTest {
   @Test
   void badChecksumNamesFileTimeVariableAndLevel() throws IOException {
     Path f = hrrrCopy("badsum");
-    long at = record(2, 3, 0) * LREC + 50 + 777; // a data byte of TEMP, level 3, 02Z
-    try (FileChannel ch = FileChannel.open(f, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-      java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(1);
-      ch.read(b, at);
-      b.put(0, (byte) (b.get(0) + 1));
-      b.rewind();
-      ch.write(b, at);
-    }
+    ArlTestFiles.corruptByte(f, record(2, 3, 0) * LREC + 50 + 777); // a data byte of TEMP, level 3, 02Z
     try (ArlFile a = ArlFile.open(f)) { // opening reads only the index: fine
       assertThat(a.read(2, 3, "UWND")).hasSize(59 * 41); // other records are unaffected
       MetFormatException e = catchThrowableOfType(MetFormatException.class, () -> a.read(2, 3, "TEMP"));

@@ -1,6 +1,10 @@
 package org.jstilt.met.arl;
 
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -60,6 +64,27 @@ final class ArlTestFiles {
         w.writePeriod(T0.plus(step.multipliedBy(p)), 0, (level, var) -> field(g, var, level, period));
       }
       w.commit();
+    }
+  }
+
+  /** Record length and records per period of the shared HRRR files (59 x 41, 18 + 19 x 8 variables). */
+  static final int HRRR_LREC = 2469;
+  static final int HRRR_REC_PER = 171;
+
+  /** Record number (0-based, in the whole file) of (period, level, variable number) in the HRRR files. */
+  static long hrrrRecord(int period, int level, int variableNumber) {
+    int offset = level == 0 ? 1 : 1 + 18 + (level - 1) * 8;
+    return (long) period * HRRR_REC_PER + offset + variableNumber;
+  }
+
+  /** Adds 1 to the byte at {@code position} of {@code file}: one packed difference changes, its checksum fails. */
+  static void corruptByte(Path file, long position) throws IOException {
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+      ByteBuffer b = ByteBuffer.allocate(1);
+      ch.read(b, position);
+      b.put(0, (byte) (b.get(0) + 1));
+      b.rewind();
+      ch.write(b, position);
     }
   }
 }

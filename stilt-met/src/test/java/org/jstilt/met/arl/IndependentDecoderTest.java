@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.net.URISyntaxException;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -113,14 +111,7 @@ class IndependentDecoderTest {
   void thePythonDecoderSeesACorruptedByte() throws Exception {
     Path f = dir.resolve(FILES.get(0));
     Files.copy(SharedData.hrrrMet().resolve(FILES.get(0)), f);
-    long at = (2L * 171 + 1 + 18 + 2 * 8) * 2469 + 50 + 777; // TEMP, level 3, 02Z
-    try (FileChannel ch = FileChannel.open(f, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-      java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(1);
-      ch.read(b, at);
-      b.put(0, (byte) (b.get(0) + 1));
-      b.rewind();
-      ch.write(b, at);
-    }
+    ArlTestFiles.corruptByte(f, ArlTestFiles.hrrrRecord(2, 3, 0) * ArlTestFiles.HRRR_LREC + 50 + 777); // TEMP, level 3, 02Z
     Path out = dir.resolve("bad.tsv");
     Process p = runDecoder(out, f);
     assertThat(p.exitValue()).isEqualTo(1);
