@@ -13,6 +13,8 @@ import static org.jstilt.transport.physics.Atmosphere.KARMAN;
 public final class BoundaryLayer {
   /** Smallest friction velocity (m/s) used anywhere, as HYSPLIT floors u*. */
   public static final double USTAR_MIN = 1e-4;
+  /** Smallest magnitude of the temperature scale θ* (K), as hycs_std floors it. */
+  public static final double TSTAR_MIN = 1e-4;
   /** Critical bulk Richardson number of the KMIXD=3 mixed-layer depth. */
   public static final double RI_CRITICAL = 0.25;
   /** Bounds of the Richardson closure diffusivity above the mixed layer (m²/s). */
@@ -52,7 +54,9 @@ public final class BoundaryLayer {
       double ustarData, double sensibleHeatWm2, double dens1, double theta1, double surfaceLayerTopM) {
     double ustar = Math.max(USTAR_MIN, Double.isFinite(ustarData) ? ustarData : USTAR_MIN);
     double h = Math.max(-25.0, sensibleHeatWm2);
-    double tstar = -h / (dens1 * Atmosphere.CP * ustar);
+    // hycs_std (STBANL, read from the binary): |θ*| is floored at 1e-4 K and takes the sign of −H, so a zero
+    // flux (−0.0) gives θ* = −1e-4: a weakly convective column (L ≈ −300 m), not a neutral one.
+    double tstar = Math.copySign(Math.max(Math.abs(h / (dens1 * Atmosphere.CP * ustar)), TSTAR_MIN), -h);
     double zol = surfaceLayerTopM * KARMAN * G * tstar / (ustar * ustar * theta1);
     zol = Math.max(-2.0, Math.min(15.0, zol));
     if (zol == 0.0) {

@@ -94,8 +94,11 @@ final class T1Probe {
         double[] ref = run.col(c);
         double[] o = ours.get(c);
         double[] e = new double[n];
+        // hycs_std writes sigw as f10.3 whatever the other columns' precision: the part of a difference that
+        // the rounding explains (half of 0.001 m/s) is not an error (0.010 m/s is 5 % of itself)
+        double quantum = c.equals("sigw") ? 0.0005 : 0.0;
         for (int r = 0; r < n; r++) {
-          e[r] = Math.abs(o[r] - ref[r]) / Math.max(Math.abs(ref[r]), 1e-9);
+          e[r] = Math.max(0.0, Math.abs(o[r] - ref[r]) - quantum) / Math.max(Math.abs(ref[r]), 1e-9);
         }
         relErr.put(c, e);
       }
