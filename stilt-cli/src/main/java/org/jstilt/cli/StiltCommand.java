@@ -13,7 +13,9 @@ import picocli.CommandLine.IVersionProvider;
     versionProvider = StiltCommand.Version.class,
     description = "JSTILT: STILT footprints from particles run backward through meteorology.",
     subcommands = {org.jstilt.cli.met.MetCommand.class, FootprintCommand.class, ExportCommand.class,
-        org.jstilt.cli.config.ConfigCommand.class},
+        org.jstilt.cli.config.ConfigCommand.class, org.jstilt.cli.project.InitCommand.class,
+        org.jstilt.cli.project.RegisterCommand.class, org.jstilt.cli.project.StatusCommand.class,
+        org.jstilt.cli.project.RebuildCommand.class},
     footer = {
       "",
       "Exit codes: 0 ok, 1 run failed, 2 bad usage/config/input, 3 meteorology, 4 transport,",
@@ -25,6 +27,18 @@ public final class StiltCommand implements Runnable {
   @Override
   public void run() {
     spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /**
+   * The root without its verbs, for {@link Main#commandLine} to hang the one requested verb on; same name,
+   * options and version as {@link StiltCommand}.
+   */
+  @Command(name = "stilt", mixinStandardHelpOptions = true, versionProvider = StiltCommand.Version.class)
+  static final class Root implements Runnable {
+    @Override
+    public void run() {
+      // Never called: Main builds this root only when a verb follows.
+    }
   }
 
   /** Reads the version Maven wrote into {@code version.properties}. */

@@ -11,8 +11,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /** One {@code stilt} invocation through {@link Main#run}, and helpers the CLI tests share. */
-record CliRun(int exitCode, String out, String err) {
-  static CliRun of(String... args) {
+public record CliRun(int exitCode, String out, String err) {
+  public static CliRun of(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int code = Main.run(new PrintWriter(out), new PrintWriter(err), args);
@@ -20,7 +20,7 @@ record CliRun(int exitCode, String out, String err) {
   }
 
   /** Names of all files under {@code dir} (recursively), to prove nothing was left behind. */
-  static List<String> files(Path dir) throws IOException {
+  public static List<String> files(Path dir) throws IOException {
     try (Stream<Path> s = Files.walk(dir)) {
       return s.filter(Files::isRegularFile).map(p -> dir.relativize(p).toString()).sorted().toList();
     }

@@ -127,6 +127,44 @@ public final class ConfigLoader {
     return new ConfigLoader(file, baseDir.toAbsolutePath()).read(text);
   }
 
+  /**
+   * Where a key is written in config text, so that checks made after loading (a met directory that does
+   * not exist) can point at the line: {@code locate(text, "config.yaml", "mets.hrrr.directory")} gives a
+   * problem at that key's line and column, or at the nearest enclosing key that exists (line 1 if none).
+   *
+   * @param keyPath dot-separated keys from the top of the file
+   */
+  public static ConfigProblem locate(String text, String file, String keyPath, String message) {
+    ConfigProblem p = ConfigProblem.at(keyPath, message);
+    Node node;
+    try {
+      node = new Compose(LoadSettings.builder().setLabel(file).setAllowDuplicateKeys(true).build())
+          .composeString(text).orElse(null);
+    } catch (YamlEngineException e) {
+      return p.located(file, 1, 0);
+    }
+    Node at = null;
+    for (String key : keyPath.split("\\.")) {
+      if (!(node instanceof MappingNode m)) {
+        break;
+      }
+      Node next = null;
+      for (var t : m.getValue()) {
+        if (t.getKeyNode() instanceof ScalarNode k && k.getValue().equals(key)) {
+          at = t.getKeyNode();
+          next = t.getValueNode();
+          break;
+        }
+      }
+      if (next == null) {
+        break;
+      }
+      node = next;
+    }
+    Optional<Mark> mark = at == null ? Optional.empty() : at.getStartMark();
+    return mark.map(m -> p.located(file, m.getLine() + 1, m.getColumn() + 1)).orElse(p.located(file, 1, 0));
+  }
+
   private ModelConfig read(String text) {
     Node root;
     try {
