@@ -12,7 +12,7 @@ import picocli.CommandLine.IVersionProvider;
     mixinStandardHelpOptions = true,
     versionProvider = StiltCommand.Version.class,
     description = "JSTILT: STILT footprints from particles run backward through meteorology.",
-    subcommands = {org.jstilt.cli.met.MetCommand.class, FootprintCommand.class, ExportCommand.class,
+    subcommands = {org.jstilt.cli.met.MetCommand.class, FootprintCommand.class, ExportCommand.class, PlotCommand.class,
         org.jstilt.cli.config.ConfigCommand.class, org.jstilt.cli.project.InitCommand.class,
         org.jstilt.cli.project.RegisterCommand.class, org.jstilt.cli.project.StatusCommand.class,
         org.jstilt.cli.project.RebuildCommand.class},
