@@ -15,7 +15,7 @@ import picocli.CommandLine.IVersionProvider;
     subcommands = {org.jstilt.cli.met.MetCommand.class, FootprintCommand.class, ExportCommand.class, PlotCommand.class,
         org.jstilt.cli.config.ConfigCommand.class, org.jstilt.cli.project.InitCommand.class,
         org.jstilt.cli.project.RegisterCommand.class, org.jstilt.cli.project.StatusCommand.class,
-        org.jstilt.cli.project.RebuildCommand.class},
+        org.jstilt.cli.project.RebuildCommand.class, StartupPrepareCommand.class},
     footer = {
       "",
       "Exit codes: 0 ok, 1 run failed, 2 bad usage/config/input, 3 meteorology, 4 transport,",
