@@ -210,6 +210,32 @@ class FootprintMapTest {
   }
 
   @Test
+  void projectedGridIsDrawnInItsOwnMetresWithoutBaseMap() {
+    // UTM zone 12: 10 x 5 cells of 1 km; the one non-zero cell is centred at (425.5 km, 4505.5 km).
+    double[] x = new double[10];
+    double[] y = new double[5];
+    for (int i = 0; i < 10; i++) {
+      x[i] = 420_500 + 1000 * i;
+    }
+    for (int j = 0; j < 5; j++) {
+      y[j] = 4_502_500 + 1000 * j;
+    }
+    double[] layer = new double[50];
+    layer[3 * 10 + 5] = 1;
+    FootprintGrid g = new FootprintGrid(new GridSpec(-112, -111.9, 40.6, 40.7, 1000, 1000,
+        "+proj=utm +zone=12 +datum=WGS84"), x, y, new Instant[] {T0}, new double[][] {layer}, null);
+    MapExtent e = FootprintMap.gridExtent(g);
+    assertThat(e.geographic()).isFalse();
+    assertThat(e.xMin()).isEqualTo(420_000);
+    assertThat(e.yMax()).isEqualTo(4_507_000);
+    RenderedMap m = FootprintMap.render(g, FootprintMap.SUM, ColourScale.log(0.1, 1),
+        MapOptions.defaults().withWidthPx(600).withReceptors(List.of(new double[] {-111.95, 40.65})));
+    assertThat(m.dataArea().getHeight() / m.dataArea().getWidth()).isCloseTo(0.5, within(2.0 / m.dataArea().getWidth()));
+    assertThat(rgb(m, 425_500, 4_505_500)).isEqualTo(ColourScale.colourAt(1) & 0xffffff);
+    assertThat(isGrey(rgb(m, 421_500, 4_503_500))).isTrue();
+  }
+
+  @Test
   void colouredExtentHugsTheCellsWithAMargin() {
     FootprintGrid g = grid(layerWith(5, 10, 1));
     double[] v = FootprintMap.values(g, FootprintMap.SUM);
