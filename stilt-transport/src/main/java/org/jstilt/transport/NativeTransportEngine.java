@@ -247,6 +247,9 @@ public final class NativeTransportEngine {
       s.releaseHeight[p] = alt;
       s.rng[p] = master.split();
       s.wRatio[p] = s.rng[p].nextGaussian();
+      // not drawn yet: the first step draws u', v' at their full variance (PARDSP's 1000 sentinel)
+      s.uPrime[p] = Double.NaN;
+      s.vPrime[p] = Double.NaN;
       s.dmWeight[p] = 1.0;
       s.alive[p] = true;
     }

@@ -182,15 +182,22 @@ public final class Stepper {
       yf = ya;
       zf = za;
     } else {
-      // horizontal turbulence from the pre-advection position
-      double zx0 = lev.fractionalIndex(z0);
-      int kh = Math.max(1, Math.min(nl, (int) zx0));
+      // horizontal turbulence (PARDSP): u'² = v'² interpolated like any 3-D field at the pre-advection
+      // position (bilinear, linear in the level index; ADVMET's ADV3NT, read from hycs_std) at the step's end time
       int col0 = MetSampler.nearest(pa.a(), x0, y0);
-      int ih = col0 * nl + kh - 1;
-      double su = pa.a().sigu[ih] + pa.tf() * (pa.b().sigu[ih] - pa.a().sigu[ih]);
-      double sv = pa.a().sigv[ih] + pa.tf() * (pa.b().sigv[ih] - pa.a().sigv[ih]);
-      double up = rHoriz * s.uPrime[p] + sHoriz * su * rng.nextGaussian();
-      double vp = rHoriz * s.vPrime[p] + sHoriz * sv * rng.nextGaussian();
+      double hv = MetSampler.atIndex(pb.a(), pb.b(), pb.tf(), pb.a().hvar, pb.b().hvar, x0, y0, lev.fractionalIndex(z0));
+      double su = Math.sqrt(Math.max(0.0, hv));
+      double sv = su;
+      double up;
+      double vp;
+      if (Double.isNaN(s.uPrime[p])) {
+        // hycs_std's PARDSP starts u', v' at their full variance (first step), then AR(1) with HSCALE
+        up = su * rng.nextGaussian();
+        vp = sv * rng.nextGaussian();
+      } else {
+        up = rHoriz * s.uPrime[p] + sHoriz * su * rng.nextGaussian();
+        vp = rHoriz * s.vPrime[p] + sHoriz * sv * rng.nextGaussian();
+      }
       s.uPrime[p] = up;
       s.vPrime[p] = vp;
       double xt = x0 + up * adt * 60.0 / geo.gx(col0);

@@ -37,10 +37,12 @@ public final class MetPeriod {
   public final double[] sigw;
   /** Lagrangian time scale (s). */
   public final double[] tl;
-  /** Horizontal velocity standard deviations (m/s). */
-  public final double[] sigu;
+  /**
+   * Horizontal velocity variance u'² = v'² (m²/s²): hycs_std's UMIX/VMIX with KDEF=0, half the vertical
+   * variance at every level.
+   */
+  public final double[] hvar;
 
-  public final double[] sigv;
   /** Terrain height (m). */
   public final double[] zsfc;
   /** Mixed-layer depth (m above ground) after scaling and the KMIX0 floor. */
@@ -77,8 +79,7 @@ public final class MetPeriod {
     sphu = new double[n3];
     sigw = new double[n3];
     tl = new double[n3];
-    sigu = new double[n3];
-    sigv = new double[n3];
+    hvar = new double[n3];
     zsfc = new double[nc];
     zi = new double[nc];
     ustar = new double[nc];

@@ -298,13 +298,9 @@ public final class MetPeriodBuilder {
           double z = zl[k - 1];
           double sw;
           double tl;
-          double su;
-          double sv;
           if (z <= zi || k == 1) {
             sw = BoundaryLayer.sigmaWPbl(z, zi, st, wstar);
             tl = BoundaryLayer.tlPbl(z, zi, sw, st, z0);
-            su = BoundaryLayer.sigmaUPbl(z, zi, st, 0);
-            sv = BoundaryLayer.sigmaVPbl(z, zi, st, 0);
           } else {
             double dz = zl[k - 1] - zl[k - 2];
             double du = um[k - 1] - um[k - 2];
@@ -312,8 +308,6 @@ public final class MetPeriodBuilder {
             double kz = BoundaryLayer.freeTroposphereK(z, dz, th[k - 2], th[k - 1] - th[k - 2], du * du + dv * dv);
             tl = BoundaryLayer.TL_FREE;
             sw = Math.sqrt(kz / tl);
-            su = sw;
-            sv = sw;
           }
           // STBSND: the time scale of the free troposphere applies only where nint(z) > nint(zi)
           if (z > zi && Math.rint(z) <= Math.rint(zi)) {
@@ -327,8 +321,9 @@ public final class MetPeriodBuilder {
           }
           mp.sigw[idx] = sw;
           mp.tl[idx] = tl;
-          mp.sigu[idx] = su;
-          mp.sigv[idx] = sv;
+          // KDEF=0 in hycs_std (stbhan_, read from the binary): u'² = v'² = σw²/2 at every level, in and above
+          // the mixed layer (not Hanna's σu, σv; stbhor_'s deformation closure is not called)
+          mp.hvar[idx] = 0.5 * sw * sw;
         }
       }
     }

@@ -158,24 +158,6 @@ public final class BoundaryLayer {
     return 0.15 * (ziM / sigw) * (1 - Math.exp(-5 * h));
   }
 
-  /** Horizontal σu (m/s) of Hanna (1982) inside the mixed layer. */
-  public static double sigmaUPbl(double zM, double ziM, Stability st, double coriolis) {
-    double h = Math.min(1.0, zM / ziM);
-    if (st.unstable()) {
-      return st.ustar() * Math.cbrt(12.0 + 0.5 * ziM / Math.abs(st.obukhovM()));
-    }
-    return Math.max(1e-3, 2.0 * st.ustar() * (1 - h));
-  }
-
-  /** Horizontal σv (m/s) of Hanna (1982) inside the mixed layer. */
-  public static double sigmaVPbl(double zM, double ziM, Stability st, double coriolis) {
-    double h = Math.min(1.0, zM / ziM);
-    if (st.unstable()) {
-      return st.ustar() * Math.cbrt(12.0 + 0.5 * ziM / Math.abs(st.obukhovM()));
-    }
-    return Math.max(1e-3, 1.3 * st.ustar() * (1 - h));
-  }
-
   /**
    * Vertical diffusivity (m²/s) of the local Richardson-number closure above the mixed layer (STBSND free
    * troposphere), from the layer between the level below and this level: {@code Ri = g·Δz·Δθ/(|ΔV|²·θ_below)}
