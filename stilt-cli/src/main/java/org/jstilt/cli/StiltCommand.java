@@ -12,7 +12,7 @@ import picocli.CommandLine.IVersionProvider;
     mixinStandardHelpOptions = true,
     versionProvider = StiltCommand.Version.class,
     description = "JSTILT: STILT footprints from particles run backward through meteorology.",
-    subcommands = {org.jstilt.cli.met.MetCommand.class, FootprintCommand.class, ExportCommand.class, PlotCommand.class,
+    subcommands = {RunCommand.class, org.jstilt.cli.met.MetCommand.class, FootprintCommand.class, ExportCommand.class, PlotCommand.class,
         org.jstilt.cli.config.ConfigCommand.class, org.jstilt.cli.project.InitCommand.class,
         org.jstilt.cli.project.RegisterCommand.class, org.jstilt.cli.project.StatusCommand.class,
         org.jstilt.cli.project.RebuildCommand.class, StartupPrepareCommand.class},
@@ -38,6 +38,16 @@ public final class StiltCommand implements Runnable {
     @Override
     public void run() {
       // Never called: Main builds this root only when a verb follows.
+    }
+  }
+
+  /** "JSTILT x.y.z" from the root command's version provider, for outputs' {@code source} attributes. */
+  static String versionLine(picocli.CommandLine.Model.CommandSpec any) {
+    try {
+      String[] v = any.root().versionProvider().getVersion();
+      return v.length > 0 ? v[0] : "JSTILT";
+    } catch (Exception e) {
+      return "JSTILT";
     }
   }
 
