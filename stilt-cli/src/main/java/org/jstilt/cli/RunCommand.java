@@ -1,7 +1,6 @@
 package org.jstilt.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,15 +13,16 @@ import org.jstilt.core.transport.TransportEngine;
 import org.jstilt.io.netcdf.FootprintNetcdfWriter;
 import org.jstilt.runtime.engine.TransportEngines;
 import org.jstilt.runtime.registry.FootprintOutcome;
-import org.jstilt.runtime.run.Project;
+import org.jstilt.cli.project.ProjectOptions;
+import org.jstilt.runtime.project.Project;
+import org.jstilt.runtime.project.ProjectLayout;
 import org.jstilt.runtime.run.Simulation;
 import org.jstilt.runtime.run.SimulationOutcome;
-import org.jstilt.runtime.run.SimulationPlan;
 import org.jstilt.runtime.run.SimulationRunner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
 /**
@@ -44,8 +44,7 @@ import picocli.CommandLine.Spec;
 final class RunCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", arity = "0..1", paramLabel = "PROJECT", description = "Project directory or its config.yaml.")
-  Path project = Path.of(".");
+  @Mixin ProjectOptions project = new ProjectOptions();
 
   @Option(names = "--no-skip", description = "Run every simulation again, even when its outputs exist.")
   boolean noSkip;
@@ -61,35 +60,42 @@ final class RunCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     long start = System.nanoTime();
-    Project p = Project.load(project);
-    SimulationPlan plan = SimulationPlan.of(p);
+    Project p = Project.load(ProjectLayout.requireInputs(project.projectDir(), project.outputDir()), null);
+    Project.Plan plan = p.plan(null);
+    List<Simulation> simulations = plan.simulations().stream().map(Simulation::of).toList();
     TransportEngine engine = TransportEngines.create(p.config().transport(), environment);
     FootprintNetcdfWriter writer = FootprintNetcdfWriter.create(w -> err.println("Warning: " + w));
     SimulationRunner runner = new SimulationRunner(p, engine, writer, clock, StiltCommand.versionLine(spec));
     boolean skip = !noSkip && p.config().skipExisting();
 
-    out.printf("Starting run: project=%s  engine=%s  simulations=%d  skip=%s%n", p.directory(), engine.name(),
-        plan.size(), noSkip ? "no-skip" : "config (" + p.config().skipExisting() + ")");
-    plan.duplicates().forEach(d -> err.println("Warning: " + d));
+    out.printf("Starting run: project=%s  engine=%s  simulations=%d  skip=%s%n", p.layout().projectDir(),
+        engine.name(), simulations.size(), noSkip ? "no-skip" : "config (" + p.config().skipExisting() + ")");
+    if (!p.layout().outputRoot().equals(p.layout().projectDir())) {
+      out.println("Output root: " + p.layout().outputRoot());
+    }
+    if (plan.duplicates() > 0) {
+      err.println("Warning: " + plan.duplicates() + " receptor(s) have the same simulation id as an earlier one (ids"
+          + " keep minutes, not seconds) and run once");
+    }
     out.flush();
 
     List<SimulationOutcome> outcomes = new ArrayList<>();
     int i = 0;
-    for (Simulation sim : plan.simulations()) {
+    for (Simulation sim : simulations) {
       i++;
       SimulationOutcome o = runner.runOne(sim, skip);
       outcomes.add(o);
-      out.println(line(i, plan.size(), o));
+      out.println(line(i, simulations.size(), o));
       out.flush();
     }
     Summary s = Summary.of(outcomes);
     out.printf(Locale.ROOT, "Summary: total=%d  complete=%d  complete-empty=%d  skipped=%d  failed=%d  (%.1f s)%n",
         outcomes.size(), s.complete, s.completeEmpty, s.skipped, s.failed, (System.nanoTime() - start) / 1e9);
     if (s.failed > 0) {
-      out.println("Outputs: " + p.layout().byIdDir() + " (see each failed simulation's stilt.log)");
+      out.println("Outputs: " + p.layout().simulationsDir() + " (see each failed simulation's stilt.log)");
       return ErrorCode.RUN_FAILED.exitCode();
     }
-    out.println("Outputs: " + p.layout().byIdDir());
+    out.println("Outputs: " + p.layout().simulationsDir());
     return 0;
   }
 

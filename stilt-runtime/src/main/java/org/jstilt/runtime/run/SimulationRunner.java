@@ -52,6 +52,8 @@ import org.jstilt.met.MetCoverageException;
 import org.jstilt.met.MetException;
 import org.jstilt.met.discovery.MetArchive;
 import org.jstilt.runtime.engine.SimulationSeeds;
+import org.jstilt.runtime.project.Project;
+import org.jstilt.runtime.project.ProjectLayout;
 import org.jstilt.runtime.registry.FootprintOutcome;
 
 /**
@@ -166,10 +168,10 @@ public final class SimulationRunner {
   public SimulationOutcome runOne(Simulation sim, boolean skipExisting) {
     long start = System.nanoTime();
     SimulationId id = sim.id();
-    if (skipExisting && layout.isComplete(id, config)) {
+    if (skipExisting && isComplete(id)) {
       return new SimulationOutcome.Skipped(id, since(start));
     }
-    SimulationLog log = new SimulationLog(layout.log(id));
+    SimulationLog log = new SimulationLog(layout.logFile(id));
     Attempt a = new Attempt(sim, log);
     try {
       return a.run(skipExisting, start);
@@ -218,14 +220,14 @@ public final class SimulationRunner {
       List<Path> metFiles = List.of();
       boolean reused = false;
       Duration transport = Duration.ZERO;
-      if (skipExisting && Files.isRegularFile(layout.trajectory(id))
-          && (!errorWanted || Files.isRegularFile(layout.errorTrajectory(id)))) {
+      if (skipExisting && Files.isRegularFile(layout.trajectoryFile(id))
+          && (!errorWanted || Files.isRegularFile(layout.errorTrajectoryFile(id)))) {
         phase = "trajectory";
         try {
-          main = TrajectoryParquetReader.read(layout.trajectory(id)).particles();
-          error = errorWanted ? TrajectoryParquetReader.read(layout.errorTrajectory(id)).particles() : null;
+          main = TrajectoryParquetReader.read(layout.trajectoryFile(id)).particles();
+          error = errorWanted ? TrajectoryParquetReader.read(layout.errorTrajectoryFile(id)).particles() : null;
           reused = true;
-          log.line("Trajectory exists; computing only the missing footprints from " + layout.trajectory(id).getFileName());
+          log.line("Trajectory exists; computing only the missing footprints from " + layout.trajectoryFile(id).getFileName());
         } catch (StiltException e) {
           log.line("Existing trajectory unreadable (" + e.getMessage() + "); running transport again");
           main = null;
@@ -250,7 +252,7 @@ public final class SimulationRunner {
       for (Map.Entry<String, FootprintConfig> e : config.footprints().entrySet()) {
         for (String out : e.getValue().outputNames(e.getKey())) {
           boolean isError = !out.equals(e.getKey());
-          if (reused && layout.footprintPresent(id, out)) {
+          if (reused && footprintPresent(id, out)) {
             continue;
           }
           ParticleEnsemble particles = isError ? error : main;
@@ -264,9 +266,9 @@ public final class SimulationRunner {
 
       phase = "write";
       if (!reused) {
-        writeTrajectory(layout.trajectory(id), main, metFiles, false);
+        writeTrajectory(layout.trajectoryFile(id), main, metFiles, false);
         if (error != null) {
-          writeTrajectory(layout.errorTrajectory(id), error, metFiles, true);
+          writeTrajectory(layout.errorTrajectoryFile(id), error, metFiles, true);
         }
       }
       Map<String, FootprintOutcome> outcomes = new LinkedHashMap<>();
@@ -350,13 +352,13 @@ public final class SimulationRunner {
       SimulationId id = sim.id();
       FootprintMetadata meta = new FootprintMetadata(name, ReceptorJson.toJson(sim.receptor()), f.smoothFactor(),
           f.timeIntegrate(), "[]", clock.instant(), source, FootprintPrecision.FLOAT32);
-      Path target = layout.footprint(id, name);
+      Path target = layout.footprintFile(id, name);
       written.add(target);
       footprintWriter.write(target, g, meta);
       if (g.emptyReason().isPresent()) {
-        written.add(layout.emptyMarker(id, name));
+        written.add(layout.emptyFootprintMarker(id, name));
         FootprintOutputs.markEmpty(layout.simulationDir(id), id.toString(), name);
-        log.line("Wrote " + target.getFileName() + " and " + layout.emptyMarker(id, name).getFileName() + " (empty: "
+        log.line("Wrote " + target.getFileName() + " and " + layout.emptyFootprintMarker(id, name).getFileName() + " (empty: "
             + g.emptyReason().get().label() + ")");
         return FootprintOutcome.empty(g.emptyReason().get());
       }
@@ -377,6 +379,30 @@ public final class SimulationRunner {
         }
       }
     }
+  }
+
+  /**
+   * PYSTILT's completion-by-key rule (§5.5): the trajectory, the error trajectory when error parameters are
+   * set, and every configured footprint as a NetCDF file or an empty marker (error footprints are never
+   * required).
+   */
+  public boolean isComplete(SimulationId id) {
+    if (!Files.isRegularFile(layout.trajectoryFile(id))) {
+      return false;
+    }
+    if (config.params().error().enabled() && !Files.isRegularFile(layout.errorTrajectoryFile(id))) {
+      return false;
+    }
+    for (String name : config.footprints().keySet()) {
+      if (!footprintPresent(id, name)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private boolean footprintPresent(SimulationId id, String name) {
+    return Files.isRegularFile(layout.footprintFile(id, name)) || Files.isRegularFile(layout.emptyFootprintMarker(id, name));
   }
 
   /** A computed footprint and the configuration it was computed with. */
