@@ -28,6 +28,8 @@ final class ReferenceRun {
   final List<String> columns;
   final Map<String, double[]> data = new HashMap<>();
   final int rows;
+  /** The case's footprint grid (case.json "footprint"), null when the case has none. */
+  final org.jstilt.core.footprint.GridSpec footprintGrid;
 
   ReferenceRun(Path dir) throws IOException {
     this.dir = dir;
@@ -49,6 +51,10 @@ final class ReferenceRun {
       cols.add(s.trim().replace("\"", ""));
     }
     columns = List.copyOf(cols);
+    footprintGrid = json.contains("\"footprint\"")
+        ? new org.jstilt.core.footprint.GridSpec(num(json, "xmin"), num(json, "xmax"), num(json, "ymin"), num(json, "ymax"),
+            num(json, "xres"), num(json, "yres"), org.jstilt.core.footprint.GridSpec.LONGLAT)
+        : null;
     List<double[]> rowList = new ArrayList<>();
     try (BufferedReader r = new BufferedReader(new InputStreamReader(
         new GZIPInputStream(Files.newInputStream(dir.resolve("PARTICLE_STILT.DAT.gz"))), StandardCharsets.US_ASCII))) {

@@ -2,6 +2,8 @@ package org.jstilt.transport.validation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,78 +15,119 @@ import org.jstilt.core.testing.SharedData;
 import org.jstilt.transport.NativeTransportEngine;
 import org.jstilt.transport.TransportParams;
 import org.jstilt.transport.TransportRequest;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Tier T3 (ensembles) against hycs_std's 20-run envelopes: runs the native engine M times with different
- * seeds (M = {@code -Dt3.runs}, default 6 to keep the module's tests within CI's budget; the README reports a
- * 20-run execution), computes the per-hour summaries of per_run_hour.csv (foot after hnf_plume, as R-STILT's
- * table) and prints every Welch z.
+ * Tier T3 (ensembles) against hycs_std's 20-run ensembles (VALIDATION.md): the native engine runs M times with
+ * seeds 100..100+M−1 (M = {@code -Dt3.runs}, default 6 to stay within CI's budget; 20 is the full protocol),
+ * foot after hnf_plume as R-STILT's table. Compared, with the definitions of the reference's per_run_hour.csv:
+ * per hour alive count, zagl mean/p10/p50/p90, fraction of rows below mlht, mean mlht, sigw, samt, foot sum,
+ * cloud centre and spread; per run the time-integrated footprint's total, non-zero cells and centre; and the
+ * Pearson r between the native and hycs_std mean footprints at 0.05° against hycs_std's smallest split-half r.
  *
- * <p>What it asserts is the interim milestone of VALIDATION.md on the evening_wbb case's vertical and foot
- * summaries (native mean within 10 % of hycs_std's), which the engine meets; the full z ≤ 4 criterion is not
- * met on every metric yet (horizontal spread, evening_west heights) and is reported, not asserted — see the
- * module README.
+ * <p>Every Welch z = |mean_native − mean_hycs| / sqrt(sd_native²/M + sd_hycs²/20) is printed. Asserted (so that a
+ * regression fails; what is not yet met is printed and listed in the module README): every metric's native mean
+ * within 10 % of hycs_std's (the interim milestone; centres within 0.005°), at least {@code minWithin4} metric-hours
+ * with z ≤ 4 at the default M, and the footprint correlation at least {@code minCorrelation} (the split-half
+ * criterion where the engine meets it).
  */
 class T3EnsembleTest {
-  private static final List<String> INTERIM = List.of("zagl_mean", "zagl_p50", "zagl_p90", "frac_below_mlht",
-      "sigw_mean", "mlht_mean");
+  private static final List<String> RUN_METRICS = List.of("grid_total", "grid_cells", "grid_clon", "grid_clat");
+  private static final int DEFAULT_RUNS = 6;
 
-  @Test
-  void eveningEnsembles() throws Exception {
-    int runs = Integer.getInteger("t3.runs", 6);
-    for (String name : List.of("evening_wbb", "evening_west")) {
-      ReferenceRun ref = new ReferenceRun(SharedData.reference().resolve("hysplit").resolve(name));
-      Envelope env = new Envelope(SharedData.reference().resolve("hysplit").resolve(name).resolve("ensemble/envelope.csv"));
-      int hours = -ref.nHours;
-      List<Map<String, double[]>> per = new ArrayList<>();
-      for (int r = 0; r < runs; r++) {
-        TransportRequest req = new TransportRequest(
-            new PointReceptor(ref.time, ref.lon, ref.lat, ref.altitudes[0], AltitudeReference.AGL), ref.nHours, 1000,
-            ref.columns, TransportParams.defaults(), List.of(SharedData.hrrrMet().resolve("20190530_00-05_hrrr")),
-            100 + r, 2);
-        ParticleEnsemble e = new NativeTransportEngine().runToEnsemble(req);
-        e = HnfPlume.apply(e, ref.altitudes[0]);
-        per.add(HourSummary.of(e, hours, 1000));
-      }
-      int within2 = 0;
-      int total = 0;
-      for (String m : HourSummary.METRICS) {
-        for (int h = 0; h < hours; h++) {
-          double[] v = new double[runs];
-          for (int r = 0; r < runs; r++) {
-            v[r] = per.get(r).get(m)[h];
-          }
-          double mean = mean(v);
-          double sd = sd(v, mean);
-          double[] st = env.stats.get(m)[h];
-          double se = Math.sqrt(sd * sd / runs + st[1] * st[1] / 20);
-          double z = se == 0 ? (mean == st[0] ? 0 : Double.POSITIVE_INFINITY) : Math.abs(mean - st[0]) / se;
-          total++;
-          within2 += z <= 2 ? 1 : 0;
-          double rel = st[0] == 0 ? 0 : (mean - st[0]) / Math.abs(st[0]);
-          System.out.printf("T3 %s h%d %-16s native %.6g ± %.3g  hycs_std %.6g ± %.3g  rel %+.4f  z %.2f%n",
-              name, h + 1, m, mean, sd, st[0], st[1], rel, z);
-          if (name.equals("evening_wbb") && INTERIM.contains(m)) {
-            assertThat(Math.abs(rel)).as(name + " hour " + (h + 1) + " " + m + " native mean vs hycs_std mean").isLessThanOrEqualTo(0.10);
-          }
-        }
-      }
-      System.out.printf("T3 %s: %d of %d metric-hours with z <= 2 (%d runs)%n", name, within2, total, runs);
-      // the run's total footprint (sum of the hourly foot sums after hnf_plume)
-      double nat = 0;
-      double hys = 0;
-      for (int h = 0; h < hours; h++) {
+  @ParameterizedTest
+  @CsvSource({
+    // case, metric-hours with z ≤ 4 at 6 runs (measured: 35 of 46, 15 of 32), footprint r floor: evening_wbb meets
+    // the split-half criterion (0.999992 vs 0.999955); evening_west does not yet (0.99703 vs 0.99974: the cloud
+    // sits 0.0003° south of hycs_std's, its heights 6 % low in hour 1 — README open items)
+    "evening_wbb, 33, split-half",
+    "evening_west, 13, 0.996",
+  })
+  void ensembleMatchesHycsStd(String name, int minWithin4, String minCorrelation) throws Exception {
+    int runs = Integer.getInteger("t3.runs", DEFAULT_RUNS);
+    Path dir = SharedData.reference().resolve("hysplit").resolve(name);
+    ReferenceRun ref = new ReferenceRun(dir);
+    Envelope env = new Envelope(dir.resolve("ensemble/envelope.csv"));
+    int hours = -ref.nHours;
+    List<Map<String, double[]>> per = new ArrayList<>();
+    List<RunFootprint> feet = new ArrayList<>();
+    for (int r = 0; r < runs; r++) {
+      TransportRequest req = new TransportRequest(
+          new PointReceptor(ref.time, ref.lon, ref.lat, ref.altitudes[0], AltitudeReference.AGL), ref.nHours, 1000,
+          ref.columns, TransportParams.defaults(), List.of(SharedData.hrrrMet().resolve("20190530_00-05_hrrr")),
+          100 + r, 2);
+      ParticleEnsemble e = HnfPlume.apply(new NativeTransportEngine().runToEnsemble(req), ref.altitudes[0]);
+      per.add(HourSummary.of(e, hours, 1000));
+      feet.add(new RunFootprint(e, ref.footprintGrid, ref.time));
+    }
+
+    int within2 = 0;
+    int within4 = 0;
+    int total = 0;
+    List<String> beyond10 = new ArrayList<>();
+    List<String> metrics = new ArrayList<>(HourSummary.METRICS);
+    metrics.addAll(RUN_METRICS);
+    for (String m : metrics) {
+      boolean perRun = RUN_METRICS.contains(m);
+      for (int h = 0; h < (perRun ? 1 : hours); h++) {
+        double[] v = new double[runs];
         for (int r = 0; r < runs; r++) {
-          nat += per.get(r).get("foot_sum")[h] / runs;
+          v[r] = perRun ? runMetric(feet.get(r), m) : per.get(r).get(m)[h];
         }
-        hys += env.stats.get("foot_sum")[h][0];
-      }
-      System.out.printf("T3 %s total foot: native %.5f hycs_std %.5f rel %+.4f%n", name, nat, hys, nat / hys - 1);
-      if (name.equals("evening_wbb")) {
-        assertThat(Math.abs(nat / hys - 1)).as(name + " total footprint").isLessThanOrEqualTo(0.10);
+        double mean = mean(v);
+        double sd = sd(v, mean);
+        double[] st = env.stats.get(m)[h];
+        double se = Math.sqrt(sd * sd / runs + st[1] * st[1] / 20);
+        double z = se == 0 ? (mean == st[0] ? 0 : Double.POSITIVE_INFINITY) : Math.abs(mean - st[0]) / se;
+        total++;
+        within2 += z <= 2 ? 1 : 0;
+        within4 += z <= 4 ? 1 : 0;
+        boolean position = m.equals("plon") || m.equals("plat") || m.equals("grid_clon") || m.equals("grid_clat");
+        double rel = position ? mean - st[0] : st[0] == 0 ? 0 : (mean - st[0]) / Math.abs(st[0]);
+        String label = perRun ? "run" : "h" + (h + 1);
+        System.out.printf("T3 %s %-3s %-16s native %.6g ± %.3g  hycs_std %.6g ± %.3g  %s %+.4f  z %.2f%n",
+            name, label, m, mean, sd, st[0], st[1], position ? "diff(deg)" : "rel", rel, z);
+        if (Math.abs(rel) > (position ? 0.005 : 0.10)) {
+          beyond10.add(label + " " + m + String.format(" %+.3f", rel));
+        }
       }
     }
+    System.out.printf("T3 %s: %d of %d metric-hours with z <= 2, %d with z <= 4 (%d runs)%n", name, within2, total,
+        within4, runs);
+
+    // footprint correlation: native mean vs hycs_std mean at 0.05°, against hycs_std's split halves
+    double[] nativeMean = new double[feet.get(0).blocks.length];
+    for (RunFootprint f : feet) {
+      for (int i = 0; i < nativeMean.length; i++) {
+        nativeMean[i] += f.blocks[i] / runs;
+      }
+    }
+    double[] hysMean = feet.get(0).referenceBlocks(dir.resolve("ensemble/mean_foot_0.05.csv"), 0.05);
+    double r = RunFootprint.pearson(nativeMean, hysMean);
+    double splitMin = Double.POSITIVE_INFINITY;
+    for (String line : Files.readAllLines(dir.resolve("ensemble/split_half.csv")).subList(1, 21)) {
+      splitMin = Math.min(splitMin, Double.parseDouble(line.split(",")[1]));
+    }
+    System.out.printf("T3 %s footprint r(native mean, hycs_std mean) at 0.05°: %.6f; hycs_std split-half min %.6f%n",
+        name, r, splitMin);
+
+    assertThat(beyond10).as(name + ": metrics whose native mean is more than 10 % (0.005°) from hycs_std's").isEmpty();
+    if (runs == DEFAULT_RUNS) {
+      assertThat(within4).as(name + ": metric-hours with Welch z <= 4").isGreaterThanOrEqualTo(minWithin4);
+    }
+    double floor = minCorrelation.equals("split-half") ? splitMin : Double.parseDouble(minCorrelation);
+    assertThat(r).as(name + ": footprint correlation with hycs_std's mean").isGreaterThanOrEqualTo(floor);
+  }
+
+  private static double runMetric(RunFootprint f, String m) {
+    return switch (m) {
+      case "grid_total" -> f.total;
+      case "grid_cells" -> f.cells;
+      case "grid_clon" -> f.clon;
+      case "grid_clat" -> f.clat;
+      default -> throw new IllegalArgumentException(m);
+    };
   }
 
   static double mean(double[] v) {
