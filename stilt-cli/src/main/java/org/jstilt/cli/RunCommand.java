@@ -7,27 +7,48 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
+import org.jstilt.cli.project.ProjectOptions;
 import org.jstilt.core.ErrorCode;
+import org.jstilt.core.StiltException;
+import org.jstilt.core.config.ModelConfig;
+import org.jstilt.core.config.TransportConfig;
 import org.jstilt.core.transport.TransportEngine;
 import org.jstilt.io.netcdf.FootprintNetcdfWriter;
 import org.jstilt.runtime.engine.TransportEngines;
-import org.jstilt.runtime.registry.FootprintOutcome;
-import org.jstilt.cli.project.ProjectOptions;
+import org.jstilt.runtime.pool.EngineThreads;
+import org.jstilt.runtime.pool.LocalPool;
+import org.jstilt.runtime.pool.PoolSummary;
+import org.jstilt.runtime.project.LocalOutputs;
 import org.jstilt.runtime.project.Project;
 import org.jstilt.runtime.project.ProjectLayout;
-import org.jstilt.runtime.run.Simulation;
+import org.jstilt.runtime.project.ProjectRegistry;
+import org.jstilt.runtime.registry.FootprintOutcome;
+import org.jstilt.runtime.registry.LeaseSweep;
+import org.jstilt.runtime.registry.QueuePolicy;
+import org.jstilt.runtime.registry.ReconcileReport;
+import org.jstilt.runtime.registry.RegisterMode;
+import org.jstilt.runtime.registry.Registry;
+import org.jstilt.runtime.registry.StateCounts;
+import org.jstilt.runtime.registry.WorkerIdentity;
 import org.jstilt.runtime.run.SimulationOutcome;
 import org.jstilt.runtime.run.SimulationRunner;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code stilt run [PROJECT]}: runs every simulation of a project (receptor x met stream) one after the
- * other, prints one line per simulation and a summary, and exits 1 when any failed.
+ * {@code stilt run [PROJECT]}: registers every simulation of a project (receptor x met stream) and runs the
+ * pending ones on a local pool of workers that take them from the registry (see
+ * {@link org.jstilt.runtime.pool}), with a progress bar on a terminal, one line per simulation otherwise, and
+ * a summary; exits 1 when any simulation failed.
+ *
+ * <p>A local run does not retry within itself (attempt limit 1, as PYSTILT and R-STILT): a failed simulation
+ * is recorded with its reason, and the next {@code stilt run} tries it again. Ctrl-C gives the running
+ * simulations back to the registry; after a kill -9, the next run takes back the dead run's simulations.
  */
 @Command(
     name = "run",
@@ -37,17 +58,23 @@ import picocli.CommandLine.Spec;
       "Run every simulation of PROJECT (config.yaml + receptors.csv; default: the current directory):",
       "met discovery, transport (transport.engine: native or hysplit), trajectory Parquet and one",
       "footprint NetCDF per named footprint, in PROJECT/simulations/by-id/<sim_id>/.",
-      "Simulations whose outputs all exist are skipped (skip_existing: true, the default).",
-      "A failed simulation is reported (with its reason, also in its stilt.log) and the run goes on;",
-      "the exit code is 1 when any simulation failed."
+      "Simulations are registered in PROJECT/.stilt/registry.db and run by --n-workers workers, each",
+      "taking the next pending simulation when free. Complete ones are skipped (skip_existing: true);",
+      "failed ones are tried again. Ctrl-C or a killed run loses nothing: run again to resume.",
+      "The exit code is 1 when any simulation failed."
     })
 final class RunCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Mixin ProjectOptions project = new ProjectOptions();
 
-  @Option(names = "--no-skip", description = "Run every simulation again, even when its outputs exist.")
+  @Option(names = "--no-skip", description = "Run every simulation again, even when it is complete.")
   boolean noSkip;
+
+  @Option(names = "--n-workers", paramLabel = "N",
+      description = "Simulations run at once (default: execution.n_workers in config.yaml, else 1). Engine threads"
+          + " per simulation: transport.threads, else the cores divided by N.")
+  Integer nWorkers;
 
   /** The process environment, read once here (STILT_HYSPLIT_EXE). */
   Map<String, String> environment = System.getenv();
@@ -55,23 +82,39 @@ final class RunCommand implements Callable<Integer> {
   /** The clock for outputs' {@code time_created} and log headers. */
   Clock clock = Clock.systemUTC();
 
+  /** A local run records a failure as final; the next run retries it (see the class comment). */
+  static final QueuePolicy LOCAL_POLICY = QueuePolicy.DEFAULT.withMaxAttempts(1);
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     long start = System.nanoTime();
-    Project p = Project.load(ProjectLayout.requireInputs(project.projectDir(), project.outputDir()), null);
+    ProjectLayout layout = ProjectLayout.requireInputs(project.projectDir(), project.outputDir());
+    Project p = Project.load(layout, null);
     Project.Plan plan = p.plan(null);
-    List<Simulation> simulations = plan.simulations().stream().map(Simulation::of).toList();
-    TransportEngine engine = TransportEngines.create(p.config().transport(), environment);
+    int workers = nWorkers != null ? nWorkers : p.config().execution().workers();
+    if (workers < 1) {
+      throw new StiltException(ErrorCode.USAGE, "--n-workers must be at least 1, got " + workers);
+    }
+    int cores = Runtime.getRuntime().availableProcessors();
+    int configured = p.config().transport().threads().orElse(0);
+    int threads = EngineThreads.perSimulation(configured, workers, cores);
+    if (EngineThreads.oversubscribed(threads, workers, cores)) {
+      err.printf(Locale.ROOT, "Warning: %d workers x transport.threads %d = %d threads on %d cores; leave"
+          + " transport.threads out to share the cores between workers%n", workers, threads, workers * threads, cores);
+    }
+    ModelConfig config = withEngineThreads(p.config(), threads);
+    TransportEngine engine = TransportEngines.create(config.transport(), environment);
     FootprintNetcdfWriter writer = FootprintNetcdfWriter.create(w -> err.println("Warning: " + w));
-    SimulationRunner runner = new SimulationRunner(p, engine, writer, clock, StiltCommand.versionLine(spec));
-    boolean skip = !noSkip && p.config().skipExisting();
+    SimulationRunner runner = new SimulationRunner(config, layout, engine, writer, clock, StiltCommand.versionLine(spec));
+    boolean skip = !noSkip && config.skipExisting();
 
-    out.printf("Starting run: project=%s  engine=%s  simulations=%d  skip=%s%n", p.layout().projectDir(),
-        engine.name(), simulations.size(), noSkip ? "no-skip" : "config (" + p.config().skipExisting() + ")");
-    if (!p.layout().outputRoot().equals(p.layout().projectDir())) {
-      out.println("Output root: " + p.layout().outputRoot());
+    out.printf("Starting run: project=%s  engine=%s  simulations=%d  workers=%d  skip=%s%n", layout.projectDir(),
+        engine.name(), plan.simulations().size(), workers,
+        noSkip ? "no-skip" : "config (" + config.skipExisting() + ")");
+    if (!layout.outputRoot().equals(layout.projectDir())) {
+      out.println("Output root: " + layout.outputRoot());
     }
     if (plan.duplicates() > 0) {
       err.println("Warning: " + plan.duplicates() + " receptor(s) have the same simulation id as an earlier one (ids"
@@ -79,24 +122,64 @@ final class RunCommand implements Callable<Integer> {
     }
     out.flush();
 
-    List<SimulationOutcome> outcomes = new ArrayList<>();
-    int i = 0;
-    for (Simulation sim : simulations) {
-      i++;
-      SimulationOutcome o = runner.runOne(sim, skip);
-      outcomes.add(o);
-      out.println(line(i, simulations.size(), o));
-      out.flush();
+    WorkerIdentity me = WorkerIdentity.current();
+    try (Registry registry = ProjectRegistry.open(layout, project.dbUrl(), LOCAL_POLICY)) {
+      // Order matters: a killed run's simulations are released first (with the local attempt limit of 1 they
+      // end as failed), then registration puts failed ones back to pending for this run.
+      LeaseSweep dead = registry.releaseDeadLocalWorkers(me.host());
+      if (dead.total() > 0) {
+        out.println("Took back " + dead.total() + " simulation(s) left running by a stopped or killed run");
+      }
+      registry.register(plan.simulations(), skip ? RegisterMode.RETRY_FAILED : RegisterMode.FORCE);
+      if (skip) {
+        ReconcileReport found = registry.reconcile(new LocalOutputs(layout));
+        if (found.markedComplete() > 0) {
+          out.println(found.markedComplete() + " simulation(s) already complete on disk: recorded, not run again");
+        }
+      }
+      long doneBefore = registry.counts().done();
+      PoolSummary s;
+      try (RunProgress progress = RunProgress.forConsole(out)) {
+        LocalPool pool = new LocalPool(registry, runner::runOne, new LocalOutputs(layout), layout::simulationDir,
+            workers, threads, skip, me, progress, Clock.systemUTC());
+        Thread hook = new Thread(pool::stop, "stilt-run-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+          s = pool.run();
+        } finally {
+          removeHook(hook);
+        }
+      }
+      StateCounts c = registry.counts();
+      out.printf(Locale.ROOT, "Summary: total=%d  complete=%d  complete-empty=%d  skipped=%d  failed=%d  (%.1f s)%n",
+          c.total(), s.complete(), s.completeEmpty(), doneBefore + s.skipped(), c.failed(),
+          (System.nanoTime() - start) / 1e9);
+      if (c.pending() + c.running() > 0) {
+        out.printf(Locale.ROOT, "Not finished: %d pending, %d running elsewhere (see 'stilt status')%n", c.pending(),
+            c.running());
+      }
+      if (c.failed() > 0) {
+        out.println("Outputs: " + layout.simulationsDir() + " (see each failed simulation's stilt.log)");
+        return ErrorCode.RUN_FAILED.exitCode();
+      }
+      out.println("Outputs: " + layout.simulationsDir());
+      return 0;
     }
-    Summary s = Summary.of(outcomes);
-    out.printf(Locale.ROOT, "Summary: total=%d  complete=%d  complete-empty=%d  skipped=%d  failed=%d  (%.1f s)%n",
-        outcomes.size(), s.complete, s.completeEmpty, s.skipped, s.failed, (System.nanoTime() - start) / 1e9);
-    if (s.failed > 0) {
-      out.println("Outputs: " + p.layout().simulationsDir() + " (see each failed simulation's stilt.log)");
-      return ErrorCode.RUN_FAILED.exitCode();
+  }
+
+  /** The config with the native engine's threads per simulation set. */
+  static ModelConfig withEngineThreads(ModelConfig c, int threads) {
+    TransportConfig t = c.transport();
+    return new ModelConfig(c.params(), c.mets(), c.footprints(), c.grids(), c.execution(), c.skipExisting(),
+        new TransportConfig(t.engine(), t.hysplit(), OptionalInt.of(threads), t.seed()));
+  }
+
+  private static void removeHook(Thread hook) {
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException shuttingDown) {
+      // The JVM is already exiting (Ctrl-C): the hook has run or is running.
     }
-    out.println("Outputs: " + p.layout().simulationsDir());
-    return 0;
   }
 
   /** One line per simulation: {@code [i/n] <sim_id>  <outcome>  <details>}. */
@@ -126,26 +209,5 @@ final class RunCommand implements Callable<Integer> {
 
   private static String secs(Duration d) {
     return String.format(Locale.ROOT, "%.1f s", d.toNanos() / 1e9);
-  }
-
-  /** Counts by outcome. */
-  private static final class Summary {
-    int complete;
-    int completeEmpty;
-    int skipped;
-    int failed;
-
-    static Summary of(List<SimulationOutcome> outcomes) {
-      Summary s = new Summary();
-      for (SimulationOutcome o : outcomes) {
-        switch (o.label()) {
-          case "complete" -> s.complete++;
-          case "complete-empty" -> s.completeEmpty++;
-          case "skipped" -> s.skipped++;
-          default -> s.failed++;
-        }
-      }
-      return s;
-    }
   }
 }

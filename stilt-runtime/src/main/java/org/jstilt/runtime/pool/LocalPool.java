@@ -18,7 +18,6 @@ import java.util.function.Function;
 import org.jstilt.core.ErrorCode;
 import org.jstilt.core.StiltException;
 import org.jstilt.core.id.SimulationId;
-import org.jstilt.core.receptor.ReceptorJson;
 import org.jstilt.runtime.registry.Claim;
 import org.jstilt.runtime.registry.Failure;
 import org.jstilt.runtime.registry.FootprintOutcome;
@@ -181,7 +180,7 @@ public final class LocalPool {
     SimulationOutcome outcome;
     try {
       removeStaleTemporaries(simulationDir.apply(id));
-      Simulation sim = new Simulation(id, ReceptorJson.fromJson(claim.simulation().receptorJson()));
+      Simulation sim = Simulation.of(id, claim.simulation().receptorJson());
       outcome = executor.run(sim, skipExisting);
     } catch (RuntimeException e) {
       // The runner reports failures as outcomes; an exception here is a bad registry row or a bug.
@@ -235,13 +234,12 @@ public final class LocalPool {
       }
     }
     SimulationState s = registry.complete(claim, outcomes);
-    if (s == SimulationState.COMPLETE) {
+    if (outcome instanceof SimulationOutcome.Skipped && s.isDone()) {
+      skipped.incrementAndGet();
+    } else if (s == SimulationState.COMPLETE) {
       complete.incrementAndGet();
     } else if (s == SimulationState.COMPLETE_EMPTY) {
       completeEmpty.incrementAndGet();
-    }
-    if (outcome instanceof SimulationOutcome.Skipped && s.isDone()) {
-      skipped.incrementAndGet();
     }
     return s;
   }

@@ -3,9 +3,9 @@ package org.jstilt.runtime.pool;
 /**
  * What one {@link LocalPool#run} did.
  *
- * @param complete simulations recorded complete
- * @param completeEmpty recorded complete-empty
- * @param skipped of those two, how many were complete already on disk (skip-existing) and were only recorded
+ * @param complete simulations run and recorded complete
+ * @param completeEmpty run and recorded complete-empty
+ * @param skipped found complete on disk when claimed (skip-existing): recorded complete without running
  * @param failed recorded failed (permanent failures, or the last attempt)
  * @param retried failed attempts put back to pending for another try
  * @param notRecorded results not recorded because the lease was lost (or the pool was stopped)
@@ -17,6 +17,6 @@ public record PoolSummary(long complete, long completeEmpty, long skipped, long 
 
   /** Simulations that ended in this run (recorded in any state). */
   public long finished() {
-    return complete + completeEmpty + failed + retried;
+    return complete + completeEmpty + skipped + failed + retried;
   }
 }

@@ -1,8 +1,10 @@
 package org.jstilt.runtime.project;
 
 import java.nio.file.Files;
+import java.time.Clock;
 import java.util.Optional;
 import org.jstilt.runtime.registry.PostgresRegistry;
+import org.jstilt.runtime.registry.QueuePolicy;
 import org.jstilt.runtime.registry.Registry;
 import org.jstilt.runtime.registry.SqliteRegistry;
 
@@ -14,12 +16,17 @@ import org.jstilt.runtime.registry.SqliteRegistry;
 public final class ProjectRegistry {
   private ProjectRegistry() {}
 
-  /** Opens (creating if needed) the registry. */
+  /** Opens (creating if needed) the registry with the default queue policy. */
   public static Registry open(ProjectLayout layout, Optional<String> dbUrl) {
+    return open(layout, dbUrl, QueuePolicy.DEFAULT);
+  }
+
+  /** Opens (creating if needed) the registry with a queue policy (attempt limit, leases). */
+  public static Registry open(ProjectLayout layout, Optional<String> dbUrl, QueuePolicy policy) {
     if (dbUrl.isPresent()) {
-      return PostgresRegistry.open(dbUrl.get());
+      return PostgresRegistry.open(dbUrl.get(), PostgresRegistry.DEFAULT_SCHEMA, policy, Clock.systemUTC());
     }
-    return SqliteRegistry.forOutputRoot(layout.outputRoot());
+    return SqliteRegistry.open(layout.registryFile(), policy, Clock.systemUTC());
   }
 
   /**
