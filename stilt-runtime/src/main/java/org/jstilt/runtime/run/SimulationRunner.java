@@ -311,23 +311,27 @@ public final class SimulationRunner {
       log.line(r.summary());
       nts.add(r.summary());
       phase = "trajectory";
+      long t0 = System.nanoTime();
       ParticleEnsemble p = ReleaseHeights.add(r.particles(), sim.receptor());
       if (params.model().hnfPlume()) {
         p = HnfPlume.apply(p, receptorAglM(sim.receptor()), params.transport().veght());
       }
+      log.line("Trajectory: " + p.size() + " rows" + (p.hasColumn(ParticleColumns.XHGT) ? ", release heights" : "")
+          + (params.model().hnfPlume() ? ", hnf_plume applied" : "") + " (" + millis(t0) + ")");
       return p;
     }
 
     private FootprintGrid footprint(String name, FootprintConfig f, ParticleEnsemble particles, List<String> nts) {
       FootprintOptions options = FootprintOptions.of(f.grid()).withSmoothFactor(f.smoothFactor())
           .withTimeIntegrate(f.timeIntegrate());
+      long t0 = System.nanoTime();
       FootprintResult r = FootprintCalculator.computeDetailed(
           particles.select(ParticleColumns.FOOTPRINT_INPUT), options, sim.receptor().time());
       FootprintGrid g = r.grid();
       String line = String.format(Locale.ROOT, "Footprint %s: %d layer(s) of %d x %d cells, %d non-zero, total %s%s%s",
           name.isEmpty() ? "(unnamed)" : name, g.nt(), g.ny(), g.nx(), g.nonZeroCount(), g.total(),
           r.densified() ? ", densified" : "",
-          g.emptyReason().map(er -> ", empty (" + er.label() + ")").orElse(""));
+          g.emptyReason().map(er -> ", empty (" + er.label() + ")").orElse("")) + " (" + millis(t0) + ")";
       log.line(line);
       r.divergences().forEach(d -> {
         log.line("Note: " + d.description());
@@ -344,8 +348,9 @@ public final class SimulationRunner {
           PyJson.DEFAULT.dumps(new ArrayList<Object>(metFiles.stream().map(Path::toString).toList())));
       meta.put(TrajectoryMetadata.IS_ERROR, isError ? "true" : "false");
       written.add(target);
+      long t0 = System.nanoTime();
       TrajectoryParquetWriter.write(target, particles, sim.receptor().time(), meta);
-      log.line("Wrote " + target.getFileName() + " (" + particles.size() + " rows)");
+      log.line("Wrote " + target.getFileName() + " (" + particles.size() + " rows, " + millis(t0) + ")");
     }
 
     private FootprintOutcome writeFootprint(String name, FootprintConfig f, FootprintGrid g) {
@@ -354,6 +359,7 @@ public final class SimulationRunner {
           f.timeIntegrate(), "[]", clock.instant(), source, FootprintPrecision.FLOAT32);
       Path target = layout.footprintFile(id, name);
       written.add(target);
+      long t0 = System.nanoTime();
       footprintWriter.write(target, g, meta);
       if (g.emptyReason().isPresent()) {
         written.add(layout.emptyFootprintMarker(id, name));
@@ -363,7 +369,7 @@ public final class SimulationRunner {
         return FootprintOutcome.empty(g.emptyReason().get());
       }
       FootprintOutputs.clearEmptyMarker(layout.simulationDir(id), id.toString(), name);
-      log.line("Wrote " + target.getFileName());
+      log.line("Wrote " + target.getFileName() + " (" + millis(t0) + ")");
       return FootprintOutcome.written();
     }
 
@@ -449,6 +455,10 @@ public final class SimulationRunner {
 
   private static Duration since(long startNanos) {
     return Duration.ofNanos(System.nanoTime() - startNanos);
+  }
+
+  private static String millis(long startNanos) {
+    return (System.nanoTime() - startNanos) / 1_000_000 + " ms";
   }
 
   static String seconds(Duration d) {
