@@ -131,7 +131,19 @@ final class RunCommand implements Callable<Integer> {
         out.println("Took back " + dead.total() + " simulation(s) left running by a stopped or killed run");
       }
       registry.register(plan.simulations(), skip ? RegisterMode.RETRY_FAILED : RegisterMode.FORCE);
-      if (skip) {
+      if (!skip) {
+        // Start over for real: without the old files, an interrupted forced run cannot leave old and new
+        // outputs mixed, nor have its unfinished simulations taken as complete by the next run.
+        LocalOutputs outputs = new LocalOutputs(layout);
+        List<String> names = config.footprintOutputNames();
+        long removed = 0;
+        for (var spec : plan.simulations()) {
+          removed += outputs.removeOutputs(spec.id(), names);
+        }
+        if (removed > 0) {
+          out.println("Removed " + removed + " output file(s) of earlier runs (no-skip: every simulation starts over)");
+        }
+      } else {
         ReconcileReport found = registry.reconcile(new LocalOutputs(layout));
         if (found.markedComplete() > 0) {
           out.println(found.markedComplete() + " simulation(s) already complete on disk: recorded, not run again");

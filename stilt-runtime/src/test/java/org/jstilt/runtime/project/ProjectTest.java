@@ -117,4 +117,23 @@ class ProjectTest {
     assertThat(layout.footprintFile(id, "").getFileName().toString()).isEqualTo(id + "_foot.nc");
     assertThat(layout.registryFile()).isEqualTo(dir.resolve(".stilt/registry.db"));
   }
+
+  @Test
+  void removingOutputsKeepsTheLogAndOtherFiles() throws Exception {
+    ProjectLayout layout = ProjectLayout.of(dir);
+    SimulationId id = SimulationId.parse("hrrr_202301011200_-111.85_40.77_5");
+    Path sim = layout.simulationDir(id);
+    Files.createDirectories(sim);
+    for (Path p : List.of(layout.trajectoryFile(id), layout.errorTrajectoryFile(id), layout.footprintFile(id, "slv"),
+        layout.emptyFootprintMarker(id, "slv"), layout.footprintFile(id, "slv_error"), layout.logFile(id),
+        sim.resolve("." + id + "_traj.parquet.0a1b2c3d.tmp"), sim.resolve("CONTROL"))) {
+      Files.writeString(p, "x");
+    }
+    assertThat(new LocalOutputs(layout).removeOutputs(id, List.of("slv", "slv_error"))).isEqualTo(6);
+    try (var s = Files.list(sim)) {
+      assertThat(s.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("stilt.log", "CONTROL");
+    }
+    assertThat(new LocalOutputs(layout).removeOutputs(SimulationId.parse("hrrr_202301011300_-111.85_40.77_5"),
+        List.of("slv"))).isZero();
+  }
 }
