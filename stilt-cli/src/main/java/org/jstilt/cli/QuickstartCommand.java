@@ -91,9 +91,17 @@ final class QuickstartCommand implements Callable<Integer> {
 
     out.println("3/4  Drawing maps");
     out.flush();
+    long drawStart = System.nanoTime();
     Project project = Project.load(ProjectLayout.of(root), null);
-    List<Path> maps = drawMaps(project, root.resolve("plots"), workers, err);
-    maps.forEach(p -> out.println("     " + root.relativize(p)));
+    Maps maps = drawMaps(project, root.resolve("plots"), workers, err);
+    // The overview and the trajectories by name; the per-simulation maps are many, so only counted.
+    for (Path p : new Path[] {maps.overview(), maps.trajectories()}) {
+      if (p != null) {
+        out.println("     " + root.relativize(p));
+      }
+    }
+    out.printf("     plots/<sim_id>.png: %d footprint maps, one per simulation%n", maps.footprints().size());
+    out.printf(Locale.ROOT, "     (%.1f s)%n", (System.nanoTime() - drawStart) / 1e9);
 
     out.println("4/4  Status");
     out.flush();
@@ -107,8 +115,8 @@ final class QuickstartCommand implements Callable<Integer> {
     out.println("  plots/                        PNG maps: overview.png, one per simulation, one of trajectories");
     out.println("  .stilt/registry.db            the registry ('stilt status' reads it)");
     out.println();
-    out.println("Try next:");
-    String example = maps.size() > 2 ? exampleFootprint(project) : null;
+    out.println("Try next ('stilt' is the ./stilt launcher in your JSTILT checkout):");
+    String example = maps.footprints().isEmpty() ? null : exampleFootprint(project);
     out.println("  stilt status " + root);
     if (example != null) {
       out.println("  stilt plot " + example + " --out hourly.png --per-time");
@@ -145,15 +153,20 @@ final class QuickstartCommand implements Callable<Integer> {
     return code;
   }
 
+  /** The maps drawn; null when there was nothing to draw. */
+  private record Maps(Path overview, Path trajectories, List<Path> footprints) {}
+
   /**
    * One map per computed footprint, an overview (the footprints of every simulation summed, all receptors
    * marked) and the trajectories of the first simulation; drawn {@code workers} at a time.
    */
-  private static List<Path> drawMaps(Project project, Path plots, int workers, PrintWriter err) {
+  private static Maps drawMaps(Project project, Path plots, int workers, PrintWriter err) {
     ProjectLayout layout = project.layout();
     String footprint = project.config().footprints().keySet().iterator().next();
     List<SimulationSpec> sims = project.plan(null).simulations();
     List<Path> written = new ArrayList<>();
+    Path overview = null;
+    Path trajectories = null;
     ExecutorService pool = Executors.newFixedThreadPool(workers);
     try {
       List<Future<Optional<FootprintGrid>>> grids = new ArrayList<>();
@@ -196,7 +209,7 @@ final class QuickstartCommand implements Callable<Integer> {
         }
       }
       if (first != null) {
-        written.add(0, overview(first, total, drawn, project, plots.resolve("overview.png")));
+        overview = overview(first, total, drawn, plots.resolve("overview.png"));
       }
       SimulationId trajId = sims.get(0).id();
       Path traj = layout.trajectoryFile(trajId);
@@ -207,7 +220,7 @@ final class QuickstartCommand implements Callable<Integer> {
             MapOptions.defaults().withWidthPx(900)
                 .withReceptors(ReceptorMarks.fromJson(t.metadata(TrajectoryMetadata.RECEPTOR).orElse(null)))
                 .withTitle("Particle trajectories " + trajId)).writePng(png);
-        written.add(1, png);
+        trajectories = png;
       }
     } finally {
       pool.shutdownNow();
@@ -215,11 +228,11 @@ final class QuickstartCommand implements Callable<Integer> {
     if (written.isEmpty()) {
       err.println("Warning: no footprint was computed, so there is nothing to draw; see the run's messages above.");
     }
-    return written;
+    return new Maps(overview, trajectories, written);
   }
 
   /** The sum of every simulation's footprint on the shared grid, every receptor marked. */
-  private static Path overview(FootprintGrid like, double[] total, int count, Project project, Path png) {
+  private static Path overview(FootprintGrid like, double[] total, int count, Path png) {
     FootprintGrid sum = new FootprintGrid(like.spec(), like.xCentres(), like.yCentres(),
         new java.time.Instant[] {like.times()[0]}, new double[][] {total}, null);
     List<double[]> marks = new ArrayList<>();

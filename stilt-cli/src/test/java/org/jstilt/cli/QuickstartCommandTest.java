@@ -41,7 +41,7 @@ class QuickstartCommandTest {
     assertThat(done).as(status.out()).isEqualTo(25);
     assertThat(((Number) counts.get("complete")).intValue()).isEqualTo(footprints.size());
 
-    assertThat(r.out()).contains("Quick start finished", "plots/overview.png", "Try next:", "stilt status " + root);
+    assertThat(r.out()).contains("Quick start finished", "plots/overview.png", "Try next", "stilt status " + root);
   }
 
   @Test

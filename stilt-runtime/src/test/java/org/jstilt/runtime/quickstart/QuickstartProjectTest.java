@@ -44,7 +44,7 @@ class QuickstartProjectTest {
       assertThat(x.time().plusSeconds(3600L * QuickstartProject.N_HOURS)).isAfterOrEqualTo(QuickstartProject.DAY);
       assertThat(x.time()).isBeforeOrEqualTo(QuickstartProject.DAY.plusSeconds(24 * 3600));
     }
-    assertThat(Files.readString(c.configFile())).contains("numpar: 200", "mets:", "synth:");
+    assertThat(Files.readString(c.configFile())).contains("numpar: 100", "mets:", "synth:");
   }
 
   @Test
