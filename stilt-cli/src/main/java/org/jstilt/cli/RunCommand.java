@@ -150,6 +150,8 @@ final class RunCommand implements Callable<Integer> {
         }
       }
       long doneBefore = registry.counts().done();
+      // Output code (Parquet, footprint, NetCDF) loads while the first transport runs, when there is one.
+      Thread warmUp = registry.counts().pending() > 0 ? runner.warmUpInBackground() : null;
       PoolSummary s;
       try (RunProgress progress = RunProgress.forConsole(out)) {
         LocalPool pool = new LocalPool(registry, runner::runOne, new LocalOutputs(layout), layout::simulationDir,
@@ -162,6 +164,7 @@ final class RunCommand implements Callable<Integer> {
           removeHook(hook);
         }
       }
+      joinQuietly(warmUp);
       StateCounts c = registry.counts();
       out.printf(Locale.ROOT, "Summary: total=%d  complete=%d  complete-empty=%d  skipped=%d  failed=%d  (%.1f s)%n",
           c.total(), s.complete(), s.completeEmpty(), doneBefore + s.skipped(), c.failed(),
@@ -184,6 +187,17 @@ final class RunCommand implements Callable<Integer> {
     TransportConfig t = c.transport();
     return new ModelConfig(c.params(), c.mets(), c.footprints(), c.grids(), c.execution(), c.skipExisting(),
         new TransportConfig(t.engine(), t.hysplit(), OptionalInt.of(threads), t.seed()));
+  }
+
+  /** Waits for {@code t} (if any), so its temporary files are gone before the process exits. */
+  private static void joinQuietly(Thread t) {
+    if (t != null) {
+      try {
+        t.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
   }
 
   private static void removeHook(Thread hook) {

@@ -24,7 +24,7 @@ final class SimulationLog {
     return file;
   }
 
-  void line(String text) {
+  synchronized void line(String text) {
     try {
       Files.createDirectories(file.getParent());
       Files.writeString(file, text + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -16,6 +17,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
 import org.jstilt.core.ErrorCode;
 import org.jstilt.core.StiltException;
 import org.jstilt.core.config.FootprintConfig;
@@ -26,6 +29,7 @@ import org.jstilt.core.footprint.FootprintCalculator;
 import org.jstilt.core.footprint.FootprintGrid;
 import org.jstilt.core.footprint.FootprintOptions;
 import org.jstilt.core.footprint.FootprintResult;
+import org.jstilt.core.footprint.GridSpec;
 import org.jstilt.core.id.MetId;
 import org.jstilt.core.id.SimulationId;
 import org.jstilt.core.particle.ParticleColumns;
@@ -41,6 +45,8 @@ import org.jstilt.core.transport.TransportEngine;
 import org.jstilt.core.transport.TransportException;
 import org.jstilt.core.transport.TransportRequest;
 import org.jstilt.core.transport.TransportResult;
+import org.jstilt.hysplit.HysplitEngine;
+import org.jstilt.hysplit.ParticleDatReader;
 import org.jstilt.io.netcdf.FootprintMetadata;
 import org.jstilt.io.netcdf.FootprintNetcdfWriter;
 import org.jstilt.io.netcdf.FootprintOutputs;
@@ -198,7 +204,7 @@ public final class SimulationRunner {
   private final class Attempt {
     final Simulation sim;
     final SimulationLog log;
-    final List<Path> written = new ArrayList<>();
+    final List<Path> written = java.util.Collections.synchronizedList(new ArrayList<>());
     String phase = "setup";
 
     Attempt(Simulation sim, SimulationLog log) {
@@ -264,16 +270,43 @@ public final class SimulationRunner {
         }
       }
 
+      // The trajectories are written on a second thread while the footprints are written on this one: the
+      // two are independent and each takes a few hundred milliseconds for a typical run.
       phase = "write";
+      Thread trajectoryWriter = null;
+      AtomicReference<Throwable> trajectoryFailure = new AtomicReference<>();
       if (!reused) {
-        writeTrajectory(layout.trajectoryFile(id), main, metFiles, false);
-        if (error != null) {
-          writeTrajectory(layout.errorTrajectoryFile(id), error, metFiles, true);
-        }
+        ParticleEnsemble m = main;
+        ParticleEnsemble e = error;
+        List<Path> files = metFiles;
+        trajectoryWriter = new Thread(() -> {
+          try {
+            writeTrajectory(layout.trajectoryFile(id), m, files, false);
+            if (e != null) {
+              writeTrajectory(layout.errorTrajectoryFile(id), e, files, true);
+            }
+          } catch (Throwable t) {
+            trajectoryFailure.set(t);
+          }
+        }, "stilt-trajectory-writer");
+        trajectoryWriter.setDaemon(true);
+        trajectoryWriter.start();
       }
       Map<String, FootprintOutcome> outcomes = new LinkedHashMap<>();
-      for (Map.Entry<String, Gridded> e : grids.entrySet()) {
-        outcomes.put(e.getKey(), writeFootprint(e.getKey(), e.getValue().config(), e.getValue().grid()));
+      try {
+        for (Map.Entry<String, Gridded> e : grids.entrySet()) {
+          outcomes.put(e.getKey(), writeFootprint(e.getKey(), e.getValue().config(), e.getValue().grid()));
+        }
+      } finally {
+        join(trajectoryWriter);
+      }
+      if (trajectoryFailure.get() instanceof RuntimeException re) {
+        throw re;
+      } else if (trajectoryFailure.get() instanceof Error err) {
+        throw err;
+      } else if (trajectoryFailure.get() != null) {
+        throw new StiltException(ErrorCode.INTERNAL, "writing the trajectory failed: " + trajectoryFailure.get(),
+            trajectoryFailure.get());
       }
       Duration elapsed = since(start);
       SimulationOutcome.Completed done =
@@ -375,7 +408,7 @@ public final class SimulationRunner {
 
     /** Removes the outputs this attempt wrote. */
     void rollBack() {
-      for (Path p : written) {
+      for (Path p : List.copyOf(written)) {
         try {
           if (Files.deleteIfExists(p)) {
             log.lineQuietly("Removed " + p.getFileName() + " (the simulation failed)");
@@ -409,6 +442,102 @@ public final class SimulationRunner {
 
   private boolean footprintPresent(SimulationId id, String name) {
     return Files.isRegularFile(layout.footprintFile(id, name)) || Files.isRegularFile(layout.emptyFootprintMarker(id, name));
+  }
+
+  /** Waits for {@code t} (if any) to finish, even when interrupted, so no write outlives the attempt. */
+  private static void join(Thread t) {
+    if (t == null) {
+      return;
+    }
+    boolean interrupted = false;
+    while (true) {
+      try {
+        t.join();
+        break;
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /**
+   * Starts a low-priority daemon thread that runs the output code once on a tiny table in a temporary
+   * directory (deleted afterwards): trajectory Parquet, hnf_plume, a footprint on a 10 x 10 grid, its NetCDF
+   * file, and for the hysplit engine the particle-file parser. Loading and initialising those classes
+   * (Parquet and its codecs especially) costs about a second on a cold JVM; done while the first transport run
+   * is busy, it is off the critical path. Nothing it does is visible; failures are ignored (the real run will
+   * report them). Join the returned thread before the process exits, so its temporary directory is removed.
+   */
+  public Thread warmUpInBackground() {
+    Thread t = new Thread(this::warmUp, "stilt-warm-up");
+    t.setDaemon(true);
+    t.setPriority(Thread.MIN_PRIORITY);
+    t.start();
+    return t;
+  }
+
+  private void warmUp() {
+    Path tmp = null;
+    try {
+      tmp = Files.createTempDirectory("jstilt-warm-up");
+      List<String> cols = config.params().model().varsiwant();
+      Map<String, double[]> m = new LinkedHashMap<>();
+      for (String c : cols) {
+        m.put(c, switch (c) {
+          case "time" -> new double[] {-1, -1, -2, -2};
+          case "indx" -> new double[] {1, 2, 1, 2};
+          case "long" -> new double[] {0.45, 0.55, 0.4, 0.6};
+          case "lati" -> new double[] {0.45, 0.55, 0.4, 0.6};
+          case "mlht" -> new double[] {500, 500, 500, 500};
+          default -> new double[] {1, 1, 1, 1};
+        });
+      }
+      ParticleEnsemble p = ParticleEnsemble.of(m);
+      if (p.hasColumn(ParticleColumns.TIME) && p.hasColumn(ParticleColumns.INDX)) {
+        if (config.params().model().hnfPlume()) {
+          p = HnfPlume.apply(p, 5, 0.5);
+        }
+        TrajectoryParquetWriter.write(tmp.resolve("warm-up.parquet"), p, Instant.EPOCH, Map.of());
+        TrajectoryParquetReader.read(tmp.resolve("warm-up.parquet"));
+        if (p.hasColumn(ParticleColumns.FOOT) && p.hasColumn(ParticleColumns.LONG) && p.hasColumn(ParticleColumns.LATI)) {
+          FootprintGrid g = FootprintCalculator.computeDetailed(p.select(ParticleColumns.FOOTPRINT_INPUT),
+              FootprintOptions.of(GridSpec.longLat(0, 1, 0, 1, 0.1)), Instant.EPOCH).grid();
+          footprintWriter.write(tmp.resolve("warm-up.nc"), g, FootprintMetadata.of(1, false, Instant.EPOCH));
+        }
+      }
+      if (engine instanceof HysplitEngine) {
+        Path dat = tmp.resolve(HysplitEngine.PARTICLE_STILT_DAT);
+        StringBuilder sb = new StringBuilder("   40.7700005      -111.849998       5.00000000    \n");
+        for (int r = 0; r < 4; r++) {
+          for (int c = 0; c < cols.size(); c++) {
+            sb.append("  ").append(1.5 + r + c);
+          }
+          sb.append('\n');
+        }
+        Files.writeString(tmp.resolve(HysplitEngine.PARTICLE_STILT_DAT), sb);
+        ParticleDatReader.read(dat, cols);
+      }
+    } catch (Throwable ignored) {
+      // Only a head start; the simulation itself reports any real problem.
+    } finally {
+      deleteTree(tmp);
+    }
+  }
+
+  private static void deleteTree(Path dir) {
+    if (dir == null) {
+      return;
+    }
+    try (Stream<Path> s = Files.walk(dir)) {
+      for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException | RuntimeException ignored) {
+      // A temporary directory left behind is harmless.
+    }
   }
 
   /** A computed footprint and the configuration it was computed with. */
