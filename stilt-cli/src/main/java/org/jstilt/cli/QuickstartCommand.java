@@ -32,7 +32,6 @@ import org.jstilt.runtime.project.Project;
 import org.jstilt.runtime.project.ProjectLayout;
 import org.jstilt.runtime.quickstart.QuickstartProject;
 import org.jstilt.runtime.registry.SimulationSpec;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -78,16 +77,15 @@ final class QuickstartCommand implements Callable<Integer> {
     out.println("1/4  Writing the quick-start project to " + dir.toAbsolutePath().normalize());
     QuickstartProject.Created created = QuickstartProject.create(dir);
     Path root = created.directory();
-    for (Path met : created.metFiles()) {
-      out.printf("     %s  (synthetic ARL meteorology, 24 h, %.1f MB)%n", root.relativize(met), sizeMb(met));
-    }
+    double metMb = created.metFiles().stream().mapToDouble(QuickstartCommand::sizeMb).sum();
+    out.printf(Locale.ROOT, "     met/  (synthetic ARL meteorology, %d files, %.1f MB)%n", created.metFiles().size(), metMb);
     out.printf("     config.yaml, receptors.csv  (%d receptors: %d tower inlets, 1 column)%n", created.receptors().size(),
         created.receptors().stream().filter(r -> !(r instanceof ColumnReceptor)).count());
     out.flush();
 
     out.println("2/4  Running the simulations: stilt run " + root + " (registers them, then runs them on the local pool)");
     out.flush();
-    int runExit = verb(out, err, runArguments(root, workers));
+    int runExit = verb(out, err, "run", root.toString(), "--n-workers", Integer.toString(workers));
 
     out.println("3/4  Drawing maps");
     out.flush();
@@ -127,17 +125,6 @@ final class QuickstartCommand implements Callable<Integer> {
     out.println("  stilt init my-project   (a project of your own, for real ARL meteorology)");
     out.flush();
     return runExit;
-  }
-
-  /** {@code run DIR}, with {@code --n-workers} when the run verb has that option. */
-  private static String[] runArguments(Path root, int workers) {
-    List<String> args = new ArrayList<>(List.of("run", root.toString()));
-    CommandLine run = Main.commandLine("run").getSubcommands().get("run");
-    if (run != null && run.getCommandSpec().findOption("--n-workers") != null) {
-      args.add("--n-workers");
-      args.add(Integer.toString(workers));
-    }
-    return args.toArray(String[]::new);
   }
 
   /**

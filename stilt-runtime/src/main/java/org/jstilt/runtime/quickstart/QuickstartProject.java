@@ -21,7 +21,7 @@ import org.jstilt.met.synth.SyntheticMet;
 import org.jstilt.met.synth.SyntheticMetSpec;
 
 /**
- * Writes the quick-start project into an empty directory: {@code met/} (one day of synthetic ARL
+ * Writes the quick-start project into an empty directory: {@code met/} (a day of synthetic ARL
  * meteorology over northern Utah: flat terrain, a west-north-westerly wind, a diurnal boundary layer),
  * {@code config.yaml} (native engine, a small particle count, one footprint grid) and
  * {@code receptors.csv} (four towers at two inlet heights at three hours, and one column).
@@ -86,13 +86,15 @@ public final class QuickstartProject {
   }
 
   /**
-   * The synthetic meteorology: one file for {@link #DAY}, hourly, 0.1 degree over -115 .. -108.5,
-   * 38 .. 43.5, a 4 m/s wind at 10 m from 290 degrees; the rest at the generator's defaults.
+   * The synthetic meteorology: hourly, 0.1 degree over -115 .. -108.5, 38 .. 43.5, a 4 m/s wind at 10 m
+   * from 290 degrees, the rest at the generator's defaults. Two daily files: {@link #DAY} and the first
+   * hours of the next day, because met discovery (PYSTILT's rule) also asks for the file after a
+   * simulation's window, and a missing one would be noted in every stilt.log.
    */
   public static SyntheticMetSpec met() {
     return SyntheticMetSpec.builder()
         .start(DAY)
-        .hours(24)
+        .hours(26)
         .fileHours(24)
         .box(-115, 38, -108.5, 43.5)
         .resolutionDeg(0.1)

@@ -25,10 +25,13 @@ class QuickstartProjectTest {
   void writesAProjectThatLoadsAsAnyOther() throws IOException {
     Path root = dir.resolve("qs");
     QuickstartProject.Created c = QuickstartProject.create(root);
-    assertThat(c.metFiles()).hasSize(1);
+    assertThat(c.metFiles()).hasSize(2);
     try (ArlFile met = ArlFile.open(c.metFiles().get(0))) {
-      assertThat(met.times()).hasSize(25);
+      assertThat(met.times()).hasSize(24);
       assertThat(met.times().get(0)).isEqualTo(QuickstartProject.DAY);
+    }
+    try (ArlFile next = ArlFile.open(c.metFiles().get(1))) {
+      assertThat(next.times().get(0)).isEqualTo(QuickstartProject.DAY.plusSeconds(24 * 3600));
     }
     // The whole project through the same loader as 'stilt register' and 'stilt run'.
     Project p = Project.load(ProjectLayout.of(root), null);
