@@ -128,10 +128,6 @@ final class PlotCommand implements Callable<Integer> {
           + grid.nt() + " x " + grid.ny() + " x " + grid.nx() + "); nothing to draw.");
     }
     MapOptions options = receptor != null ? base : base.withReceptors(ReceptorMarks.fromJson(file.text("receptor").orElse(null)));
-    if (!grid.spec().isLongLat() && options.baseMap() != null) {
-      spec.commandLine().getErr().println("Note: " + input + " is on a projected grid (" + grid.spec().projection()
-          + "); the map is drawn in its x/y metres without coastlines or receptor.");
-    }
     double[] sum = FootprintMap.values(grid, FootprintMap.SUM);
     if (!perTime) {
       Optional<ColourScale> scale = FootprintMap.autoScale(sum, vmin, vmax, decades);

@@ -4,9 +4,12 @@ import java.awt.image.BufferedImage;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.jstilt.core.footprint.FootprintGrid;
+import org.jstilt.core.footprint.GridSpec;
 
 /**
  * A footprint grid as a map: cells coloured on a log scale (colour bar in the file's units,
@@ -15,7 +18,8 @@ import org.jstilt.core.footprint.FootprintGrid;
  *
  * <p>Cell {@code (j, i)} of the grid is drawn as the rectangle between its neighbours' mid-points, so a
  * cell centre at (lon, lat) lands under {@link RenderedMap#pixelOf}(lon, lat). Grids across the
- * antimeridian are unwrapped into increasing longitudes first.
+ * antimeridian are unwrapped into increasing longitudes first. A projected grid is drawn in its own x/y
+ * metres, with the base map and receptors projected onto it ({@link MapProjection}).
  */
 public final class FootprintMap {
   /** Colour-bar label: the units of {@code foot} in our NetCDF files. */
@@ -145,11 +149,30 @@ public final class FootprintMap {
     if (scale != null) {
       canvas.raster(raster(grid, values, scale), cells.xMin(), cells.xMax(), cells.yMin(), cells.yMax());
     }
-    if (options.baseMap() != null) {
-      canvas.baseMap(options.baseMap());
-    }
     if (grid.spec().isLongLat()) {
+      if (options.baseMap() != null) {
+        canvas.baseMap(options.baseMap());
+      }
       canvas.receptors(options.receptors());
+    } else {
+      // The grid's lon/lat bounds (GridSpec keeps them even when projected), grown by a half so that
+      // lines reaching into the corners of the projected rectangle are not cut short.
+      GridSpec s = grid.spec();
+      MapProjection projection = MapProjection.of(s.projection());
+      double padLon = 0.5 * Math.abs(s.xmax() - s.xmin()) + 0.5;
+      double padLat = 0.5 * (s.ymax() - s.ymin()) + 0.5;
+      if (options.baseMap() != null) {
+        canvas.baseMap(options.baseMap(), projection, Math.min(s.xmin(), s.xmax()) - padLon,
+            Math.max(s.xmin(), s.xmax()) + padLon, s.ymin() - padLat, s.ymax() + padLat);
+      }
+      List<double[]> projected = new ArrayList<>();
+      for (double[] r : options.receptors()) {
+        double[] xy = new double[2];
+        if (projection.project(r[0], r[1], xy)) {
+          projected.add(xy);
+        }
+      }
+      canvas.receptors(projected);
     }
     if (scale != null) {
       canvas.colourBar(scale, UNITS_LABEL);

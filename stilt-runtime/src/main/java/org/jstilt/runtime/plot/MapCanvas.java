@@ -7,7 +7,6 @@ import java.awt.Graphics2D;
 import java.awt.Rectangle;
 import java.awt.RenderingHints;
 import java.awt.Shape;
-import java.awt.Stroke;
 import java.awt.geom.AffineTransform;
 import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
@@ -132,41 +131,96 @@ final class MapCanvas {
    */
   void baseMap(BaseMap map) {
     if (!extent.geographic()) {
-      return;
+      throw new IllegalStateException("a projected map needs baseMap(map, projection, lon/lat box)");
     }
     plot.addAnnotation(new Drawing() {
       @Override
       void paint(Graphics2D g2, Transform t) {
-        // Fainter kinds first, so coastlines lie on top.
-        drawKind(g2, t, map, BaseMap.Kind.STATE, STATE, new BasicStroke(0.6f));
-        drawKind(g2, t, map, BaseMap.Kind.BORDER, BORDER, new BasicStroke(1.0f));
-        drawKind(g2, t, map, BaseMap.Kind.LAKE, COASTLINE, new BasicStroke(0.8f));
-        drawKind(g2, t, map, BaseMap.Kind.COASTLINE, COASTLINE, new BasicStroke(1.0f));
+        for (BaseMap.Kind kind : DRAW_ORDER) {
+          style(g2, kind);
+          for (double shift : new double[] {-360, 0, 360}) {
+            double lon0 = extent.xMin() - shift;
+            double lon1 = extent.xMax() - shift;
+            if (lon1 < -180 || lon0 > 180) {
+              continue;
+            }
+            for (BaseMap.Line line : map.within(lon0, lon1, extent.yMin(), extent.yMax())) {
+              if (line.kind() == kind) {
+                double[] lon = line.lonDeg();
+                double[] lat = line.latDeg();
+                Path2D.Double path = new Path2D.Double();
+                path.moveTo(t.x(lon[0] + shift), t.y(lat[0]));
+                for (int i = 1; i < lon.length; i++) {
+                  path.lineTo(t.x(lon[i] + shift), t.y(lat[i]));
+                }
+                g2.draw(path);
+              }
+            }
+          }
+        }
       }
     });
   }
 
-  private void drawKind(Graphics2D g2, Transform t, BaseMap map, BaseMap.Kind kind, Color colour, Stroke stroke) {
-    g2.setPaint(colour);
-    g2.setStroke(stroke);
-    for (double shift : new double[] {-360, 0, 360}) {
-      double lon0 = extent.xMin() - shift;
-      double lon1 = extent.xMax() - shift;
-      if (lon1 < -180 || lon0 > 180) {
-        continue;
+  /**
+   * The base-map lines of a lon/lat box, projected onto a projected map. Points that do not project
+   * break the line rather than join across the gap.
+   */
+  void baseMap(BaseMap map, MapProjection projection, double lonMin, double lonMax, double latMin, double latMax) {
+    plot.addAnnotation(new Drawing() {
+      @Override
+      void paint(Graphics2D g2, Transform t) {
+        double[] xy = new double[2];
+        List<BaseMap.Line> lines = map.within(lonMin, lonMax, latMin, latMax);
+        for (BaseMap.Kind kind : DRAW_ORDER) {
+          style(g2, kind);
+          for (BaseMap.Line line : lines) {
+            if (line.kind() != kind) {
+              continue;
+            }
+            Path2D.Double path = new Path2D.Double();
+            boolean pen = false;
+            for (int i = 0; i < line.lonDeg().length; i++) {
+              if (!projection.project(line.lonDeg()[i], line.latDeg()[i], xy)) {
+                pen = false;
+                continue;
+              }
+              if (pen) {
+                path.lineTo(t.x(xy[0]), t.y(xy[1]));
+              } else {
+                path.moveTo(t.x(xy[0]), t.y(xy[1]));
+                pen = true;
+              }
+            }
+            g2.draw(path);
+          }
+        }
       }
-      for (BaseMap.Line line : map.within(lon0, lon1, extent.yMin(), extent.yMax())) {
-        if (line.kind() != kind) {
-          continue;
-        }
-        Path2D.Double path = new Path2D.Double();
-        double[] lon = line.lonDeg();
-        double[] lat = line.latDeg();
-        path.moveTo(t.x(lon[0] + shift), t.y(lat[0]));
-        for (int i = 1; i < lon.length; i++) {
-          path.lineTo(t.x(lon[i] + shift), t.y(lat[i]));
-        }
-        g2.draw(path);
+    });
+  }
+
+  /** Fainter kinds first, so coastlines lie on top. */
+  private static final BaseMap.Kind[] DRAW_ORDER = {
+    BaseMap.Kind.STATE, BaseMap.Kind.BORDER, BaseMap.Kind.LAKE, BaseMap.Kind.COASTLINE
+  };
+
+  private static void style(Graphics2D g2, BaseMap.Kind kind) {
+    switch (kind) {
+      case STATE -> {
+        g2.setPaint(STATE);
+        g2.setStroke(new BasicStroke(0.6f));
+      }
+      case BORDER -> {
+        g2.setPaint(BORDER);
+        g2.setStroke(new BasicStroke(1.0f));
+      }
+      case LAKE -> {
+        g2.setPaint(COASTLINE);
+        g2.setStroke(new BasicStroke(0.8f));
+      }
+      case COASTLINE -> {
+        g2.setPaint(COASTLINE);
+        g2.setStroke(new BasicStroke(1.0f));
       }
     }
   }

@@ -210,7 +210,50 @@ class FootprintMapTest {
   }
 
   @Test
-  void projectedGridIsDrawnInItsOwnMetresWithoutBaseMap() {
+  void projectedGridGetsItsBaseMapAndReceptorProjected() throws IOException {
+    String utm = "+proj=utm +zone=12 +datum=WGS84";
+    double[] x = new double[10];
+    double[] y = new double[5];
+    for (int i = 0; i < 10; i++) {
+      x[i] = 420_500 + 1000 * i;
+    }
+    for (int j = 0; j < 5; j++) {
+      y[j] = 4_502_500 + 1000 * j;
+    }
+    FootprintGrid g = new FootprintGrid(new GridSpec(-111.95, -111.82, 40.67, 40.71, 1000, 1000, utm), x, y,
+        new Instant[] {T0}, new double[][] {new double[50]}, null);
+    // A coastline between two lon/lat points inside the grid; where they land is computed here with
+    // proj4j directly: UTM 12N, WGS84.
+    double[][] lonLat = {{-111.9, 40.69}, {-111.84, 40.70}};
+    String json = """
+        {"type":"FeatureCollection","features":[{"type":"Feature","properties":{"kind":"coastline"},
+         "geometry":{"type":"LineString","coordinates":[[-111.9,40.69],[-111.84,40.70]]}}]}""";
+    BaseMap coast = BaseMap.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
+    org.locationtech.proj4j.proj.Projection p =
+        new org.locationtech.proj4j.CRSFactory().createFromParameters("t", utm).getProjection();
+    org.locationtech.proj4j.ProjCoordinate a = p.project(
+        new org.locationtech.proj4j.ProjCoordinate(lonLat[0][0], lonLat[0][1]), new org.locationtech.proj4j.ProjCoordinate());
+    org.locationtech.proj4j.ProjCoordinate b = p.project(
+        new org.locationtech.proj4j.ProjCoordinate(lonLat[1][0], lonLat[1][1]), new org.locationtech.proj4j.ProjCoordinate());
+    assertThat(a.x).as("UTM easting of -111.9").isBetween(420_000.0, 430_000.0);
+    RenderedMap m = FootprintMap.render(g, FootprintMap.SUM, null, MapOptions.defaults().withWidthPx(600)
+        .withBaseMap(coast).withReceptors(List.of(lonLat[1])));
+    assertThat(darkest(m, m.pixelOf(0.5 * (a.x + b.x), 0.5 * (a.y + b.y)), 1)).isLessThan(0x80);
+    assertThat(darkest(m, m.pixelOf(a.x, a.y + 1500), 1)).isGreaterThan(0xb0);
+    // The receptor star surrounds the projected end point.
+    Point2D.Double c = m.pixelOf(b.x, b.y);
+    int star = MapCanvas.RECEPTOR.getRGB() & 0xffffff;
+    int hits = 0;
+    for (int py = (int) c.y - 11; py <= c.y + 11; py++) {
+      for (int px = (int) c.x - 11; px <= c.x + 11; px++) {
+        hits += (m.image().getRGB(px, py) & 0xffffff) == star ? 1 : 0;
+      }
+    }
+    assertThat(hits).isGreaterThan(20);
+  }
+
+  @Test
+  void projectedGridIsDrawnInItsOwnMetres() {
     // UTM zone 12: 10 x 5 cells of 1 km; the one non-zero cell is centred at (425.5 km, 4505.5 km).
     double[] x = new double[10];
     double[] y = new double[5];
