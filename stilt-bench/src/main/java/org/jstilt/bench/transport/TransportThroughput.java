@@ -17,7 +17,9 @@ import org.jstilt.transport.TransportRequest;
  * that only reads one value per row (the run's whole output passes through it, nothing is kept).
  *
  * <p>Usage: {@code TransportThroughput <metDir> <numpar> <threads> <repeats>}; the first repeat is a JIT warm-up
- * and every repeat is printed (the median of the rest is what docs/BENCHMARKS.md reports).
+ * and every repeat is printed (the median of the rest is what docs/BENCHMARKS.md reports) with its wall time and
+ * the process CPU time it used (all threads, JIT and GC included) — on a shared machine the CPU time is the
+ * fairer number.
  */
 public final class TransportThroughput {
   private TransportThroughput() {}
@@ -34,6 +36,9 @@ public final class TransportThroughput {
           List.of(met.resolve("20190530_00-05_hrrr"), met.resolve("20190530_06-11_hrrr")), 1000 + r, threads);
       double[] checksum = {0};
       long[] rows = {0};
+      com.sun.management.OperatingSystemMXBean os =
+          (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+      long cpu0 = os.getProcessCpuTime();
       long t0 = System.nanoTime();
       new NativeTransportEngine().run(req, new ParticleSink() {
         @Override
@@ -46,9 +51,10 @@ public final class TransportThroughput {
         }
       });
       double sec = (System.nanoTime() - t0) / 1e9;
+      double cpu = (os.getProcessCpuTime() - cpu0) / 1e9;
       Runtime rt = Runtime.getRuntime();
-      System.out.printf("numpar %d threads %d repeat %d: %.3f s, %d rows, foot sum %.4f, heap used %d MB%n",
-          numpar, threads, r, sec, rows[0], checksum[0] / numpar, (rt.totalMemory() - rt.freeMemory()) >> 20);
+      System.out.printf("numpar %d threads %d repeat %d: wall %.3f s, cpu %.3f s, %d rows, foot sum %.4f, heap used %d MB%n",
+          numpar, threads, r, sec, cpu, rows[0], checksum[0] / numpar, (rt.totalMemory() - rt.freeMemory()) >> 20);
     }
   }
 }
