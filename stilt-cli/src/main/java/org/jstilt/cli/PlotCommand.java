@@ -35,15 +35,20 @@ import picocli.CommandLine.Model.CommandSpec;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Draw a footprint (NetCDF) as a PNG map: cells on a log colour scale with a colour bar, summed over",
-      "time unless --per-time, over Natural Earth coastlines and borders, with the receptor marked.",
-      "Or draw particle trajectories (--trajectories: trajectory Parquet, particle CSV or",
-      "PARTICLE_STILT.DAT) coloured by hours before release or by height.",
+      "Draw a footprint or particle trajectories as a PNG map.",
+      "",
+      "A footprint (NetCDF) is drawn on a log colour scale with a colour bar,",
+      "summed over time (or one map per layer with --per-time), over Natural",
+      "Earth coastlines and borders, with the receptor marked. With",
+      "--trajectories, particle paths from a trajectory Parquet, particle CSV",
+      "or PARTICLE_STILT.DAT file are drawn, coloured by hours before release",
+      "or by height.",
       "",
       "Examples:",
       "  stilt plot foot.nc --out foot.png",
-      "  stilt plot foot.nc --out foot.png --per-time --decades 3",
-      "  stilt plot --trajectories traj.parquet --out traj.png --colour-by height"
+      "  stilt plot foot.nc --out foot.png --per-time --decades 3 --crop",
+      "  stilt plot --trajectories traj.parquet --out traj.png --colour-by height",
+      ""
     })
 final class PlotCommand implements Callable<Integer> {
   private static final DateTimeFormatter LAYER_SUFFIX =
@@ -75,16 +80,22 @@ final class PlotCommand implements Callable<Integer> {
   @Option(names = "--vmax", paramLabel = "V", description = "Upper end of the colour scale (default: the largest value).")
   Double vmax;
 
-  @Option(names = "--extent", split = ",", paramLabel = "XMIN,XMAX,YMIN,YMAX",
+  @Option(names = "--extent", paramLabel = "XMIN,XMAX,YMIN,YMAX",
       description = "Box to show, degrees (default: the footprint grid, or the particles' box).")
-  List<Double> extent;
+  String extentText;
+
+  /** --extent as numbers (null when not given). */
+  private List<Double> extent;
 
   @Option(names = "--crop", description = "Show only the coloured cells and a margin around them, not the whole grid.")
   boolean crop;
 
-  @Option(names = "--receptor", split = ",", paramLabel = "LON,LAT",
+  @Option(names = "--receptor", paramLabel = "LON,LAT",
       description = "Receptor to mark (default: from the file's receptor metadata, when it has one).")
-  List<Double> receptor;
+  String receptorText;
+
+  /** --receptor as numbers (null when not given). */
+  private List<Double> receptor;
 
   @Option(names = "--width", defaultValue = "1000", paramLabel = "PX", description = "Image width in pixels (default: ${DEFAULT-VALUE}).")
   int widthPx;
@@ -194,6 +205,8 @@ final class PlotCommand implements Callable<Integer> {
 
   /** Checks the combination of arguments; returns the footprint file (null for trajectories). */
   private Path checkArguments() {
+    extent = numbers("--extent", extentText);
+    receptor = numbers("--receptor", receptorText);
     if ((footprint == null) == (trajectories == null)) {
       throw usage("give either a footprint file (stilt plot FOOT.nc --out foot.png) or --trajectories FILE, "
           + (footprint == null ? "not neither" : "not both"));
@@ -248,6 +261,26 @@ final class PlotCommand implements Callable<Integer> {
       throw usage("--max-particles must be at least 1, was " + maxParticles);
     }
     return input;
+  }
+
+  /** A comma-separated list of numbers, or null when the option was not given. */
+  private static List<Double> numbers(String option, String text) {
+    if (text == null) {
+      return null;
+    }
+    List<Double> out = new ArrayList<>();
+    for (String part : text.split(",", -1)) {
+      try {
+        double v = Double.parseDouble(part.trim());
+        if (!Double.isFinite(v)) {
+          throw new NumberFormatException();
+        }
+        out.add(v);
+      } catch (NumberFormatException e) {
+        throw usage(option + " '" + text + "': '" + part.trim() + "' is not a number");
+      }
+    }
+    return out;
   }
 
   private static Path layerPath(Path png, java.time.Instant time) {

@@ -104,6 +104,8 @@ class PlotCommandTest {
     fails(List.of("plot", foot.toString(), "--out", png, "--vmin", "0"), "--vmin must be positive");
     fails(List.of("plot", foot.toString(), "--out", png, "--vmin", "1", "--vmax", "0.1"), "less than --vmax");
     fails(List.of("plot", foot.toString(), "--out", png, "--extent", "1,2,3"), "four numbers");
+    fails(List.of("plot", foot.toString(), "--out", png, "--extent", "-112,-111,40,4l"), "'4l' is not a number");
+    fails(List.of("plot", foot.toString(), "--out", png, "--receptor", "-111.85"), "LON,LAT");
     fails(List.of("plot", foot.toString(), "--out", png, "--crop", "--extent", "1,2,3,4"), "give one");
     fails(List.of("plot", "--trajectories", FootprintCommandTest.PLUME.toString(), "--out", png, "--per-time"),
         "--per-time applies to footprints");
