@@ -25,9 +25,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * kill -9 in the middle of {@code stilt run --no-skip} (a child JVM, native engine, synthetic met), then
- * {@code stilt run} again: every simulation ends complete, none that the killed run finished is run again,
- * no temporary or partial file is left, and the registry agrees with the files.
+ * {@code stilt run --no-skip} (a child JVM, native engine, synthetic met) stopped with SIGTERM part-way, then
+ * {@code stilt run} killed with SIGKILL part-way, then {@code stilt run} again: SIGTERM leaves nothing
+ * running, every simulation ends complete, none that an interrupted run finished is run again, no temporary
+ * or partial file is left, and the registry agrees with the files.
  */
 class RunKillTest {
   @TempDir Path dir;
@@ -37,7 +38,7 @@ class RunKillTest {
     Path project = QuickstartProject.create(dir.resolve("quick")).directory();
     Path config = project.resolve("config.yaml");
     // Few particles: seconds per run, but still real transport and footprints.
-    Files.writeString(config, Files.readString(config).replaceFirst("numpar: \\d+", "numpar: 20"));
+    Files.writeString(config, Files.readString(config).replaceFirst("numpar: \\d+", "numpar: 20").replaceFirst("n_hours: -\\d+", "n_hours: -2"));
     // The first 12 point receptors (one line each after the header) of the quick start's 25.
     Path receptors = project.resolve("receptors.csv");
     List<String> lines = Files.readAllLines(receptors);
@@ -49,25 +50,25 @@ class RunKillTest {
     assertThat(first.exitCode()).as(first.out() + first.err()).isZero();
     assertThat(first.out()).contains("Summary: total=" + total);
 
-    // The forced re-run, in a child JVM, killed with SIGKILL once a few simulations are recorded complete.
-    Path log = dir.resolve("child.out");
-    Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), Main.class.getName(), "run", project.toString(), "--no-skip",
-        "--n-workers", "2")
-        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
     Set<SimulationId> doneAtKill;
     try (SqliteRegistry reg = SqliteRegistry.open(layout.registryFile(), QueuePolicy.DEFAULT, Clock.systemUTC())) {
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-      // "Workers:" is printed after the forced registration reset every simulation to pending.
-      while (!Files.readString(log).contains("Workers:") || reg.counts().done() < 2) {
-        assertThat(child.isAlive()).as("the child finished before it could be killed:\n" + Files.readString(log)).isTrue();
-        assertThat(System.nanoTime()).as("child made no progress:\n" + Files.readString(log)).isLessThan(deadline);
-        Thread.sleep(20);
-      }
-      child.destroyForcibly();   // SIGKILL: no shutdown hook runs
-      assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+      // The forced re-run, in a child JVM, stopped with SIGTERM (what Ctrl-C does) part-way: the shutdown hook
+      // gives the running simulations back, so nothing is left running.
+      Process term = start(project, dir.resolve("term.out"), "--no-skip");
+      awaitDone(term, dir.resolve("term.out"), reg, 2);
+      term.destroy();
+      assertThat(term.waitFor(30, TimeUnit.SECONDS)).isTrue();
+      StateCounts afterTerm = reg.counts();
+      assertThat(afterTerm.running()).as("SIGTERM gives claims back").isZero();
+      assertThat(afterTerm.pending()).as("stopped part-way").isPositive();
+
+      // Then a plain run, killed with SIGKILL (no shutdown hook runs) once two more are complete.
+      Process kill = start(project, dir.resolve("kill.out"));
+      awaitDone(kill, dir.resolve("kill.out"), reg, afterTerm.done() + 2);
+      kill.destroyForcibly();
+      assertThat(kill.waitFor(30, TimeUnit.SECONDS)).isTrue();
       StateCounts atKill = reg.counts();
-      assertThat(atKill.done()).as("killed part-way").isBetween(2L, (long) total - 1);
+      assertThat(atKill.done()).as("killed part-way").isBetween(afterTerm.done() + 2, (long) total - 1);
       doneAtKill = done(reg);
     }
 
@@ -99,6 +100,25 @@ class RunKillTest {
       }
     }
     assertThat(leftovers).isEmpty();
+  }
+
+  private static Process start(Path project, Path log, String... extra) throws IOException {
+    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), Main.class.getName(), "run", project.toString(),
+        "--n-workers", "2"));
+    cmd.addAll(List.of(extra));
+    return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+  }
+
+  /** Waits until the child's pool has started and at least {@code done} simulations are recorded done. */
+  private static void awaitDone(Process child, Path log, SqliteRegistry reg, long done) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+    // "Workers:" is printed after registration (a forced one resets every simulation to pending).
+    while (!Files.readString(log).contains("Workers:") || reg.counts().done() < done) {
+      assertThat(child.isAlive()).as("the child finished before it could be stopped:\n" + Files.readString(log)).isTrue();
+      assertThat(System.nanoTime()).as("child made no progress:\n" + Files.readString(log)).isLessThan(deadline);
+      Thread.sleep(20);
+    }
   }
 
   private static Set<SimulationId> done(SqliteRegistry reg) {
