@@ -55,13 +55,13 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Run every simulation of PROJECT (config.yaml + receptors.csv; default: the current directory):",
-      "met discovery, transport (transport.engine: native or hysplit), trajectory Parquet and one",
-      "footprint NetCDF per named footprint, in PROJECT/simulations/by-id/<sim_id>/.",
-      "Simulations are registered in PROJECT/.stilt/registry.db and run by --n-workers workers, each",
-      "taking the next pending simulation when free. Complete ones are skipped (skip_existing: true);",
-      "failed ones are tried again. Ctrl-C or a killed run loses nothing: run again to resume.",
-      "The exit code is 1 when any simulation failed."
+      "Run every simulation of PROJECT (config.yaml + receptors.csv; default: the",
+      "current directory): met discovery, transport (native or hysplit), trajectory",
+      "Parquet and one footprint NetCDF per footprint, in simulations/by-id/<sim_id>/.",
+      "Simulations are registered in .stilt/registry.db and run by N workers, each",
+      "taking the next pending one when free. Complete ones are skipped",
+      "(skip_existing: true); failed ones are tried again. Ctrl-C or a killed run",
+      "loses nothing: run again to resume. Exit code 1 when any simulation failed."
     })
 final class RunCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

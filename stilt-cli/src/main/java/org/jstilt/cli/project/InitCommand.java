@@ -24,8 +24,9 @@ import picocli.CommandLine.Spec;
     name = "init",
     mixinStandardHelpOptions = true,
     description = {
-      "Create a project in DIR (default: the current directory): a commented config.yaml and a",
-      "receptors.csv with one example receptor. Refuses if DIR already has a config.yaml."
+      "Create a project in DIR (default: the current directory): a commented",
+      "config.yaml and a receptors.csv with one example receptor.",
+      "Refuses if DIR already has a config.yaml."
     })
 public final class InitCommand implements Callable<Integer> {
   static final String TEMPLATES = "/org/jstilt/cli/project/init/";

@@ -27,9 +27,10 @@ import picocli.CommandLine.Spec;
     name = "rebuild",
     mixinStandardHelpOptions = true,
     description = {
-      "Make the registry agree with the outputs in simulations/by-id: register the project's",
-      "simulations (recreating a lost registry), mark those with complete outputs complete, and put",
-      "'complete' ones whose files are gone back to pending. Running simulations are left alone."
+      "Make the registry agree with the outputs in simulations/by-id: register the",
+      "project's simulations (recreating a lost registry), mark those with complete",
+      "outputs complete, and put 'complete' ones whose files are gone back to",
+      "pending. Running simulations are left alone."
     })
 public final class RebuildCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

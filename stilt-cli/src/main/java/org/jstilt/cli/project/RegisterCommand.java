@@ -25,9 +25,10 @@ import picocli.CommandLine.Spec;
     name = "register",
     mixinStandardHelpOptions = true,
     description = {
-      "Register the simulations of PROJECT (every receptor on every met stream) as pending in the",
-      "registry, for 'stilt run' or queue workers. Checks config.yaml, receptors.csv and the met",
-      "directories first: with any problem, nothing is registered. Completed work is kept."
+      "Register the simulations of PROJECT (every receptor on every met stream) as",
+      "pending, for 'stilt run' or queue workers. Checks config.yaml, receptors.csv",
+      "and the met directories first: with any problem, nothing is registered.",
+      "Completed work is kept."
     })
 public final class RegisterCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

@@ -35,8 +35,9 @@ import picocli.CommandLine.Spec;
     name = "status",
     mixinStandardHelpOptions = true,
     description = {
-      "Print how many simulations of PROJECT are pending, running, complete, complete-empty and failed,",
-      "with the commonest failure reasons. Reads the registry only; changes nothing."
+      "Print how many simulations of PROJECT are pending, running, complete,",
+      "complete-empty and failed, with the commonest failure reasons.",
+      "Reads the registry only; changes nothing."
     })
 public final class StatusCommand implements Callable<Integer> {
   /** Failure categories listed. */
