@@ -59,6 +59,13 @@ public final class LocalPool {
   private final Clock clock;
 
   private volatile boolean stopping;
+  /**
+   * Claiming (claim + hand to the keeper) and recording hold the read lock; {@link #stop()} takes the write
+   * lock, so it waits for those short transactions and then sees every claim this process holds. Without
+   * it a claim committed just before a SIGTERM, or a completion not yet committed, could be cut off by the
+   * JVM halting after the shutdown hook and stay {@code running} until the next run sweeps it.
+   */
+  private final java.util.concurrent.locks.ReadWriteLock stopLock = new java.util.concurrent.locks.ReentrantReadWriteLock();
   private volatile LeaseKeeper keeper;
   private final AtomicLong complete = new AtomicLong();
   private final AtomicLong completeEmpty = new AtomicLong();
@@ -142,19 +149,34 @@ public final class LocalPool {
    * (their outputs, if complete, are picked up by the next run's skip-existing check).
    */
   public void stop() {
-    stopping = true;
-    LeaseKeeper k = keeper;
-    if (k != null) {
-      for (Claim c : k.held()) {
-        k.forget(c);
-        releaseQuietly(c);
+    stopLock.writeLock().lock();
+    try {
+      stopping = true;
+      LeaseKeeper k = keeper;
+      if (k != null) {
+        for (Claim c : k.held()) {
+          k.forget(c);
+          releaseQuietly(c);
+        }
       }
+    } finally {
+      stopLock.writeLock().unlock();
     }
   }
 
   private void work() {
     while (!stopping) {
-      Optional<Claim> next = registry.claimOne(identity);
+      Optional<Claim> next;
+      stopLock.readLock().lock();
+      try {
+        if (stopping) {
+          return;
+        }
+        next = registry.claimOne(identity);
+        next.ifPresent(keeper::keep);
+      } finally {
+        stopLock.readLock().unlock();
+      }
       if (next.isEmpty()) {
         Optional<Instant> due = registry.nextClaimableAt();
         if (due.isEmpty()) {
@@ -164,14 +186,7 @@ public final class LocalPool {
         sleepUntil(due.get());
         continue;
       }
-      Claim claim = next.get();
-      keeper.keep(claim);
-      if (stopping) {
-        keeper.forget(claim);
-        releaseQuietly(claim);
-        return;
-      }
-      handle(claim);
+      handle(next.get());
     }
   }
 
@@ -187,19 +202,26 @@ public final class LocalPool {
       outcome = new SimulationOutcome.Failed(id, "worker", Optional.empty(), "internal",
           "could not run " + id + ": " + e.getMessage(), false, Duration.ZERO);
     }
-    keeper.forget(claim);
-    if (stopping) {
-      releaseQuietly(claim);
-      notRecorded.incrementAndGet();
-      listener.notRecorded(id, "the run was stopped");
-      return;
-    }
+    SimulationState state = null;
+    String lost = null;
+    stopLock.readLock().lock();
     try {
-      SimulationState state = record(claim, outcome);
-      listener.finished(outcome, state);
+      if (stopping) {
+        lost = "the run was stopped";   // stop() has given the claim back already
+      } else {
+        keeper.forget(claim);
+        state = record(claim, outcome);
+      }
     } catch (LeaseLostException e) {
+      lost = e.getMessage();
+    } finally {
+      stopLock.readLock().unlock();
+    }
+    if (state != null) {
+      listener.finished(outcome, state);
+    } else {
       notRecorded.incrementAndGet();
-      listener.notRecorded(id, e.getMessage());
+      listener.notRecorded(id, lost);
     }
   }
 
