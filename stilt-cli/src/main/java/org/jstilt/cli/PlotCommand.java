@@ -15,6 +15,7 @@ import org.jstilt.core.StiltException;
 import org.jstilt.core.footprint.FootprintGrid;
 import org.jstilt.io.netcdf.FootprintFile;
 import org.jstilt.io.netcdf.FootprintNetcdfReader;
+import org.jstilt.io.particles.ParticleFormat;
 import org.jstilt.runtime.plot.BaseMap;
 import org.jstilt.runtime.plot.ColourScale;
 import org.jstilt.runtime.plot.FootprintMap;
@@ -132,6 +133,7 @@ final class PlotCommand implements Callable<Integer> {
   }
 
   private void plotFootprint(PrintWriter stdout, Path input, MapOptions base) {
+    rejectParticleTable(input);
     FootprintFile file = FootprintNetcdfReader.read(input);
     FootprintGrid grid = file.footprint();
     if (grid.nx() == 0 || grid.ny() == 0 || grid.nt() == 0) {
@@ -261,6 +263,29 @@ final class PlotCommand implements Callable<Integer> {
       throw usage("--max-particles must be at least 1, was " + maxParticles);
     }
     return input;
+  }
+
+  /** A particle table given where a footprint belongs gets a pointer to --trajectories, not a NetCDF error. */
+  private static void rejectParticleTable(Path input) {
+    byte[] head;
+    try (java.io.InputStream in = Files.newInputStream(input)) {
+      head = in.readNBytes(8);
+    } catch (java.io.IOException e) {
+      return; // the NetCDF reader reports unreadable files
+    }
+    boolean hdf5 = head.length == 8 && (head[0] & 0xff) == 0x89 && head[1] == 'H' && head[2] == 'D' && head[3] == 'F';
+    if (hdf5) {
+      return;
+    }
+    ParticleFormat format;
+    try {
+      format = ParticleFormat.detect(input);
+    } catch (StiltException e) {
+      return; // neither: the NetCDF reader says what is wrong
+    }
+    throw usage(input + " is a particle table (" + format.name().toLowerCase(Locale.ROOT).replace('_', ' ')
+        + "), not a footprint; to draw its particle paths use: stilt plot --trajectories " + input + " --out "
+        + "traj.png");
   }
 
   /** A comma-separated list of numbers, or null when the option was not given. */

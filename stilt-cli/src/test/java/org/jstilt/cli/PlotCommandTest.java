@@ -110,7 +110,10 @@ class PlotCommandTest {
     fails(List.of("plot", "--trajectories", FootprintCommandTest.PLUME.toString(), "--out", png, "--per-time"),
         "--per-time applies to footprints");
     fails(List.of("plot", FootprintCommandTest.PLUME.toString(), "--out", png), "synthetic_plume.csv.gz",
-        "not a readable NetCDF-4 footprint");
+        "is a particle table (csv)", "stilt plot --trajectories");
+    Path notes = dir.resolve("notes.txt");
+    Files.writeString(notes, "not a footprint\n");
+    fails(List.of("plot", notes.toString(), "--out", png), "notes.txt", "not a readable NetCDF-4 footprint");
   }
 
   private void fails(List<String> args, String... expected) throws IOException {
