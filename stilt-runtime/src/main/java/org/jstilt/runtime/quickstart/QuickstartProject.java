@@ -27,8 +27,8 @@ import org.jstilt.met.synth.SyntheticMetSpec;
  * {@code receptors.csv} (four towers at two inlet heights at three hours, and one column).
  *
  * <p>The sizes are chosen for a demonstration, not for science: 100 particles and 6 hours back per
- * receptor keep all 25 simulations to about 15 s of CPU time, so the quick start finishes well within a
- * minute on two cores even when they are shared. The config is commented, so it doubles
+ * receptor keep the whole quick start to about 26 s of CPU time (docs/BENCHMARKS.md), well within a minute
+ * on two cores. The config is commented, so it doubles
  * as a starting point for a real project.
  */
 public final class QuickstartProject {
