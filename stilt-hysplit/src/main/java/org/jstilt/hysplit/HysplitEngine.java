@@ -338,7 +338,9 @@ public final class HysplitEngine implements TransportEngine {
   }
 
   private static void writeAtomically(Path target, String text) throws IOException {
-    Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".tmp");
+    // Not Files.createTempFile: its owner-only permissions would stay on CONTROL and SETUP.CFG after the rename.
+    Path tmp = Files.createFile(target.resolveSibling("." + target.getFileName() + "."
+        + java.util.UUID.randomUUID().toString().substring(0, 8) + ".tmp"));
     try {
       Files.writeString(tmp, text, StandardCharsets.UTF_8);
       move(tmp, target);

@@ -1,10 +1,8 @@
 package org.jstilt.hysplit;
 
 import java.io.BufferedInputStream;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -17,6 +15,7 @@ import java.util.zip.GZIPInputStream;
 import org.jstilt.core.ErrorCode;
 import org.jstilt.core.StiltException;
 import org.jstilt.core.particle.ParticleEnsemble;
+import org.jstilt.io.particles.DecimalParser;
 
 /**
  * Parses hycs_std's {@code PARTICLE_STILT.DAT}: one header line (the first release location), then one
@@ -56,19 +55,20 @@ public final class ParticleDatReader {
   }
 
   private ParticleDat parse(List<String> names) {
-    try (BufferedReader r = new BufferedReader(new InputStreamReader(open(file), StandardCharsets.US_ASCII), 1 << 16)) {
-      String header = r.readLine();
-      if (header == null) {
+    try (InputStream in = open(file)) {
+      LineReader r = new LineReader(in);
+      if (!r.next()) {
         throw error(file, 0, "the file is empty (not even the header line hycs_std writes first); "
             + "hycs_std probably failed before writing particles, see its log");
       }
-      Optional<ParticleDat.ReleaseHeader> release = parseHeader(header);
+      Optional<ParticleDat.ReleaseHeader> release =
+          parseHeader(new String(r.buf, r.start, r.end - r.start, StandardCharsets.US_ASCII));
       ParticleEnsemble.Builder b = ParticleEnsemble.builder(names);
       double[] row = new double[names.size()];
       long lineNo = 1;
-      for (String line = r.readLine(); line != null; line = r.readLine()) {
+      while (r.next()) {
         lineNo++;
-        if (parseLine(file, lineNo, line, names, row)) {
+        if (parseLine(file, lineNo, r.buf, r.start, r.end, names, row)) {
           b.addRow(row);
         }
       }
@@ -77,6 +77,61 @@ public final class ParticleDatReader {
       throw error(file, 0, "file not found");
     } catch (IOException e) {
       throw new StiltException(errorCode, "cannot read " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Lines of a byte stream without a {@code String} per line: after {@link #next()} the line (without
+   * {@code \n}) is {@code buf[start, end)}. Lines longer than the buffer grow it.
+   */
+  private static final class LineReader {
+    private final InputStream in;
+    byte[] buf = new byte[1 << 16];
+    int start;
+    int end;
+    private int pos;
+    private int limit;
+    private boolean eof;
+
+    LineReader(InputStream in) {
+      this.in = in;
+    }
+
+    boolean next() throws IOException {
+      int scan = pos;
+      while (true) {
+        for (int i = scan; i < limit; i++) {
+          if (buf[i] == '\n') {
+            start = pos;
+            end = i;
+            pos = i + 1;
+            return true;
+          }
+        }
+        if (eof) {
+          if (pos >= limit) {
+            return false;
+          }
+          start = pos;
+          end = limit;
+          pos = limit;
+          return true;
+        }
+        scan = limit - pos;
+        if (pos > 0) {
+          System.arraycopy(buf, pos, buf, 0, limit - pos);
+          limit -= pos;
+          pos = 0;
+        } else if (limit == buf.length) {
+          buf = java.util.Arrays.copyOf(buf, buf.length * 2);
+        }
+        int n = in.read(buf, limit, buf.length - limit);
+        if (n < 0) {
+          eof = true;
+        } else {
+          limit += n;
+        }
+      }
     }
   }
 
@@ -111,30 +166,34 @@ public final class ParticleDatReader {
     }
   }
 
-  /** Parses one data line into {@code row}; returns false for a blank line. */
-  private boolean parseLine(Path file, long lineNo, String line, List<String> names, double[] row) {
-    int n = line.length();
+  /** Parses one data line, {@code line[from, to)}, into {@code row}; returns false for a blank line. */
+  private boolean parseLine(Path file, long lineNo, byte[] line, int from, int to, List<String> names, double[] row) {
     int col = 0;
-    int i = 0;
+    int i = from;
     while (true) {
-      while (i < n && isSpace(line.charAt(i))) {
+      while (i < to && isSpace(line[i])) {
         i++;
       }
-      if (i >= n) {
+      if (i >= to) {
         break;
       }
       int start = i;
-      while (i < n && !isSpace(line.charAt(i))) {
+      boolean plain = true;
+      while (i < to && !isSpace(line[i])) {
+        byte c = line[i];
+        plain &= (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '+' || c == 'e' || c == 'E';
         i++;
       }
       if (col >= row.length) {
         throw error(file, lineNo, "expected " + row.length + " values (varsiwant " + names + ") but found "
-            + countFields(line) + "; does varsiwant match VARSIWANT in SETUP.CFG?");
+            + countFields(text(line, from, to)) + "; does varsiwant match VARSIWANT in SETUP.CFG?");
       }
-      String token = line.substring(start, i);
       try {
-        row[col] = number(token);
+        // The common case, plain decimals, without a String per value; Fortran's D exponent, NaN and the
+        // error cases go through number().
+        row[col] = plain ? DecimalParser.parse(line, start, i) : number(text(line, start, i));
       } catch (NumberFormatException e) {
+        String token = text(line, start, i);
         throw error(file, lineNo, "value " + (col + 1) + " (" + names.get(col) + ") is '" + token + "', not a number"
             + (token.startsWith("*") ? " (a Fortran overflow: the value did not fit its output field)" : ""));
       }
@@ -150,12 +209,16 @@ public final class ParticleDatReader {
     return true;
   }
 
+  private static String text(byte[] b, int from, int to) {
+    return new String(b, from, to - from, StandardCharsets.US_ASCII);
+  }
+
   private static int countFields(String line) {
     String t = line.trim();
     return t.isEmpty() ? 0 : t.split("\\s+").length;
   }
 
-  private static boolean isSpace(char c) {
+  private static boolean isSpace(byte c) {
     return c == ' ' || c == '\t' || c == '\r';
   }
 

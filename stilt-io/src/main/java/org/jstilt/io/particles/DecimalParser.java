@@ -13,8 +13,10 @@ import java.nio.charset.StandardCharsets;
  *
  * <p>Also accepted, case-insensitively: {@code NA} and {@code NaN} (R's and Python's missing values) as
  * NaN, {@code Inf}/{@code Infinity} with an optional sign.
+ *
+ * <p>Public for the other readers of big numeric text files (stilt-hysplit's {@code PARTICLE_STILT.DAT}).
  */
-final class DecimalParser {
+public final class DecimalParser {
   /** Exact powers of ten as doubles (10^22 is the largest exactly representable one). */
   private static final double[] POW10 = new double[23];
 
@@ -35,7 +37,7 @@ final class DecimalParser {
    *
    * @throws NumberFormatException if the range is not a number
    */
-  static double parse(byte[] b, int from, int to) {
+  public static double parse(byte[] b, int from, int to) {
     if (from >= to) {
       throw new NumberFormatException("empty");
     }
