@@ -15,7 +15,7 @@ import java.util.zip.GZIPInputStream;
 import org.jstilt.core.ErrorCode;
 import org.jstilt.core.StiltException;
 import org.jstilt.core.particle.ParticleEnsemble;
-import org.jstilt.io.particles.DecimalParser;
+import org.jstilt.core.text.DecimalParser;
 
 /**
  * Parses hycs_std's {@code PARTICLE_STILT.DAT}: one header line (the first release location), then one

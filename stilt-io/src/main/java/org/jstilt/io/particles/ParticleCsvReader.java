@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.zip.GZIPInputStream;
 import org.jstilt.core.ErrorCode;
+import org.jstilt.core.text.DecimalParser;
 import org.jstilt.core.StiltException;
 import org.jstilt.core.particle.ParticleColumns;
 import org.jstilt.core.particle.ParticleEnsemble;

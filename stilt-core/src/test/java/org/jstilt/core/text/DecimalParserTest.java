@@ -1,4 +1,4 @@
-package org.jstilt.io.particles;
+package org.jstilt.core.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

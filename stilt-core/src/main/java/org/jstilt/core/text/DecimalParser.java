@@ -1,4 +1,4 @@
-package org.jstilt.io.particles;
+package org.jstilt.core.text;
 
 import java.nio.charset.StandardCharsets;
 
@@ -14,7 +14,8 @@ import java.nio.charset.StandardCharsets;
  * <p>Also accepted, case-insensitively: {@code NA} and {@code NaN} (R's and Python's missing values) as
  * NaN, {@code Inf}/{@code Infinity} with an optional sign.
  *
- * <p>Public for the other readers of big numeric text files (stilt-hysplit's {@code PARTICLE_STILT.DAT}).
+ * <p>Shared by the readers of big numeric text files: particle CSV (stilt-io) and {@code PARTICLE_STILT.DAT}
+ * (stilt-hysplit).
  */
 public final class DecimalParser {
   /** Exact powers of ten as doubles (10^22 is the largest exactly representable one). */
