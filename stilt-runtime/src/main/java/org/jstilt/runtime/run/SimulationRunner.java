@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.jstilt.core.ErrorCode;
 import org.jstilt.core.StiltException;
+import org.jstilt.core.config.Bounds;
 import org.jstilt.core.config.FootprintConfig;
 import org.jstilt.core.config.MetConfig;
 import org.jstilt.core.config.ModelConfig;
@@ -38,6 +39,7 @@ import org.jstilt.core.plume.HnfPlume;
 import org.jstilt.core.receptor.PointReceptor;
 import org.jstilt.core.receptor.Receptor;
 import org.jstilt.core.receptor.ReceptorJson;
+import org.jstilt.core.text.PyFloat;
 import org.jstilt.core.text.PyJson;
 import org.jstilt.core.transport.FailureReason;
 import org.jstilt.core.transport.RunKind;
@@ -57,6 +59,8 @@ import org.jstilt.io.parquet.TrajectoryParquetWriter;
 import org.jstilt.met.MetCoverageException;
 import org.jstilt.met.MetException;
 import org.jstilt.met.discovery.MetArchive;
+import org.jstilt.met.subset.BoundingBox;
+import org.jstilt.met.subset.MetSubsetter;
 import org.jstilt.runtime.engine.SimulationSeeds;
 import org.jstilt.runtime.project.Project;
 import org.jstilt.runtime.project.ProjectLayout;
@@ -136,10 +140,6 @@ public final class SimulationRunner {
       if (m.sourceMode()) {
         out.add("mets." + e.getKey() + ".source: downloading met files is not implemented; download them and give "
             + "directory, file_format and file_tres instead");
-      }
-      if (m.subgridEnable()) {
-        out.add("mets." + e.getKey() + ".subgrid_enable: cropping met files per run is not implemented yet; crop them "
-            + "once with 'stilt met subset' and point directory at the crops, or set subgrid_enable: false");
       }
     }
     config.footprints().forEach((name, f) -> {
@@ -242,7 +242,7 @@ public final class SimulationRunner {
       }
       if (!reused) {
         phase = "met";
-        metFiles = metFiles(sim, log, notes);
+        metFiles = metFiles(sim, log);
         long t0 = System.nanoTime();
         phase = "transport:main";
         main = transport(RunKind.MAIN, metFiles, notes);
@@ -316,7 +316,7 @@ public final class SimulationRunner {
     }
 
     /** Met discovery; the files found go to the log. */
-    private List<Path> metFiles(Simulation s, SimulationLog lg, List<String> nts) {
+    private List<Path> metFiles(Simulation s, SimulationLog lg) {
       MetConfig m = config.mets().get(s.met());
       MetArchive archive = new MetArchive(m.directory(), m.fileFormat().orElseThrow(), m.fileTres().orElseThrow(),
           m.nMin());
@@ -324,11 +324,44 @@ public final class SimulationRunner {
       lg.line("Met files (" + sel.files().size() + ", " + s.met() + "): "
           + String.join(", ", sel.files().stream().map(Path::toString).toList()));
       if (!sel.missingPatterns().isEmpty()) {
-        String miss = "met file name patterns without a file: " + String.join(", ", sel.missingPatterns());
-        lg.line("Note: " + miss);
-        nts.add(miss);
+        lg.line("Note: met file name patterns without a file: " + String.join(", ", sel.missingPatterns()));
       }
-      return sel.files();
+      return m.subgridEnable() ? crops(sel.files(), m, lg) : sel.files();
+    }
+
+    /**
+     * The met files cropped to {@code subgrid_bounds} plus {@code subgrid_buffer} (and the lowest
+     * {@code subgrid_levels} levels), each cropped once and cached in
+     * {@code <subgrid_dir>/<W>_<S>_<E>_<N>[_L<levels>]/<file name>}. PYSTILT caches by file name alone, so a
+     * changed box silently reuses old crops; naming the cache directory by the box makes a change crop again.
+     * Concurrent workers cropping the same file each write their own temporary file and rename it into place
+     * ({@link MetSubsetter}), so a reader never sees half a crop.
+     */
+    private List<Path> crops(List<Path> sources, MetConfig m, SimulationLog lg) {
+      Bounds b = m.subgridBounds().orElseThrow();
+      BoundingBox box = new BoundingBox(b.xmin(), b.ymin(), b.xmax(), b.ymax()).buffered(m.subgridBufferDeg());
+      Integer levels = m.subgridLevels().isPresent() ? m.subgridLevels().getAsInt() : null;
+      String key = PyFloat.repr(box.westDeg()) + "_" + PyFloat.repr(box.southDeg()) + "_" + PyFloat.repr(box.eastDeg())
+          + "_" + PyFloat.repr(box.northDeg()) + (levels == null ? "" : "_L" + levels);
+      Path dir = m.subgridDirOrDefault().resolve(key);
+      List<Path> out = new ArrayList<>();
+      try {
+        Files.createDirectories(dir);
+      } catch (IOException e) {
+        throw new StiltException(ErrorCode.STORAGE, "cannot create the met crop directory " + dir + " (subgrid_dir): "
+            + e.getMessage(), e);
+      }
+      for (Path src : sources) {
+        Path crop = dir.resolve(src.getFileName().toString());
+        if (!Files.isRegularFile(crop)) {
+          long t0 = System.nanoTime();
+          MetSubsetter.subset(src, dir, box, levels);
+          lg.line("Cropped " + src + " to " + box + " (W,S,E,N) into " + crop + " (" + millis(t0) + ")");
+        }
+        out.add(crop);
+      }
+      lg.line("Met crops used: " + String.join(", ", out.stream().map(Path::toString).toList()));
+      return out;
     }
 
     /** One transport run and its post-processing (release heights, hnf_plume). */

@@ -208,6 +208,36 @@ class SimulationRunnerTest {
   }
 
   @Test
+  void subgridCropsTheMetFilesOnceAndRunsOnTheCrops() throws Exception {
+    Path crops = dir.resolve("crops");
+    String met = "    subgrid_enable: true\n    subgrid_bounds: {xmin: -112.5, xmax: -111.5, ymin: 40.5, ymax: 41.0}\n"
+        + "    subgrid_buffer: 0.2\n    subgrid_levels: 10\n    subgrid_dir: " + crops;
+    String yaml = String.join("\n",
+        "n_hours: -1", "numpar: 10", "varsiwant: [time, indx, long, lati, zagl, foot, mlht, dens, samt, sigw, tlgr]",
+        "mets:", "  hrrr:", "    directory: " + SharedData.hrrrMet(), "    file_format: \"%Y%m%d_%H\"",
+        "    file_tres: 6h", met,
+        "footprints:", "  slv:", "    " + SLV, "    xres: 0.01", "    yres: 0.01", "    time_integrate: true",
+        "transport:", "  seed: 1", "  threads: 1", "");
+    ModelConfig c = ConfigLoader.parse(yaml, "config.yaml", dir);
+    assertThat(SimulationRunner.unsupported(c)).isEmpty();
+    SimulationRunner r = runner(c, dir.resolve("out"));
+    assertThat(r.runOne(SIM).label()).isEqualTo("complete");
+    Path cropDir = crops.resolve("-112.7_40.3_-111.3_41.2_L10");
+    assertThat(cropDir.resolve("20190530_00-05_hrrr")).as("not needed for 10-11 UTC").doesNotExist();
+    assertThat(Files.size(cropDir.resolve("20190530_06-11_hrrr")))
+        .isLessThan(Files.size(SharedData.hrrrMet().resolve("20190530_06-11_hrrr")) / 2);
+    ProjectLayout l = ProjectLayout.of(dir.resolve("out"));
+    assertThat(TrajectoryParquetReader.read(l.trajectoryFile(ID)).metadata(TrajectoryMetadata.MET_FILES).orElseThrow())
+        .contains(cropDir.resolve("20190530_06-11_hrrr").toString());
+    long modified = Files.getLastModifiedTime(cropDir.resolve("20190530_06-11_hrrr")).toMillis();
+    assertThat(r.runOne(SIM, false).label()).isEqualTo("complete");
+    assertThat(Files.getLastModifiedTime(cropDir.resolve("20190530_06-11_hrrr")).toMillis()).isEqualTo(modified);
+    String log = Files.readString(l.logFile(ID));
+    assertThat(log.split("Cropped ", -1)).as("the one file cropped once").hasSize(2);
+    assertThat(log).contains("Met crops used: ");
+  }
+
+  @Test
   void settingsTheRunnerCannotHonourAreListedBeforeAnyWork() {
     ModelConfig c = config("", SLV + "\n    transforms:\n      - kind: first_order_lifetime\n        lifetime_hours: 4");
     assertThat(SimulationRunner.unsupported(c)).singleElement().asString().contains("footprints.slv.transforms");
