@@ -141,6 +141,10 @@ final class PlotCommand implements Callable<Integer> {
           + grid.nt() + " x " + grid.ny() + " x " + grid.nx() + "); nothing to draw.");
     }
     MapOptions options = receptor != null ? base : base.withReceptors(ReceptorMarks.fromJson(file.text("receptor").orElse(null)));
+    if (extent != null && !grid.spec().isLongLat()) {
+      throw usage("--extent is in degrees, but " + input + " is on a projected grid (" + grid.spec().projection()
+          + ") drawn in metres; use --crop to zoom on the footprint instead");
+    }
     double[] sum = FootprintMap.values(grid, FootprintMap.SUM);
     if (!perTime) {
       Optional<ColourScale> scale = FootprintMap.autoScale(sum, vmin, vmax, decades);

@@ -116,6 +116,21 @@ class PlotCommandTest {
     fails(List.of("plot", notes.toString(), "--out", png), "notes.txt", "not a readable NetCDF-4 footprint");
   }
 
+  @Test
+  void projectedFootprintTakesCropButNotADegreeExtent() throws IOException {
+    Path utm = dir.resolve("utm.nc");
+    CliRun f = CliRun.of("footprint", "--particles", FootprintCommandTest.PLUME.toString(), "--receptor-time",
+        "2019-05-30T03:00:00Z", "--xmin", "-112.5", "--xmax", "-111.6", "--ymin", "40.5", "--ymax", "41.4",
+        "--xres", "2000", "--projection", "+proj=utm +zone=12 +datum=WGS84", "--output", utm.toString());
+    assertThat(f.exitCode()).as(f.err()).isZero();
+    Path out = dir.resolve("utm.png");
+    fails(List.of("plot", utm.toString(), "--out", out.toString(), "--extent", "-112,-111.8,40.6,40.9"),
+        "projected grid", "use --crop");
+    CliRun r = CliRun.of("plot", utm.toString(), "--out", out.toString(), "--crop", "--receptor", "-111.85,40.77");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(png(out).getWidth()).isEqualTo(1000);
+  }
+
   private void fails(List<String> args, String... expected) throws IOException {
     List<String> before = CliRun.files(dir);
     CliRun r = CliRun.of(args.toArray(String[]::new));
