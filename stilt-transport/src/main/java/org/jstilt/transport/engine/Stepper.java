@@ -46,9 +46,7 @@ public final class Stepper {
   private final double[] cDens;
   private final double[] cU;
   private final double[] cV;
-  private final double[] cDry;
   private final int[] stamp;
-  private final int[] dryStamp;
   private int curStamp = 1;
   private MetPeriod colA;
   private MetPeriod colB;
@@ -89,9 +87,7 @@ public final class Stepper {
     cDens = new double[nl + 1];
     cU = new double[nl + 1];
     cV = new double[nl + 1];
-    cDry = new double[nl + 1];
     stamp = new int[nl + 1];
-    dryStamp = new int[nl + 1];
     outCode = new int[columns.size()];
     for (int c = 0; c < outCode.length; c++) {
       outCode[c] = code(columns.get(c));
@@ -309,7 +305,6 @@ public final class Stepper {
     curStamp++;
     if (curStamp == Integer.MAX_VALUE) {
       java.util.Arrays.fill(stamp, 0);
-      java.util.Arrays.fill(dryStamp, 0);
       curStamp = 1;
     }
   }
@@ -338,17 +333,13 @@ public final class Stepper {
     return va + colTf * (MetSampler.bilinear3d(fb, nx, ny, nl, k, colX, colY) - va);
   }
 
-  /** Dry-air density at original level k as PARDSP derives it from ρ, θ and RH. */
+  /** Dry-air density at original level k for the foot integral. */
   private double dry(int k) {
-    if (dryStamp[k] != curStamp) {
-      ensure(k);
-      double th = interp(colA.theta, colB.theta, k);
-      double rh = interp(colA.rhfr, colB.rhfr, k);
-      double q = Atmosphere.pardspSphu(cDens[k], th, rh);
-      cDry[k] = cDens[k] * (1 - q);
-      dryStamp[k] = curStamp;
-    }
-    return cDry[k];
+    // hycs_std's profile density is already the dry-air density ((p − e)/(Rd·T), the `dens` column): PARDSP
+    // integrates it as it is (gdb: DENSINT 74.1355 in hycs_std, 74.1329 here; with STILT v1's extra (1 − q)
+    // factor it was 73.68, and every foot 0.5–0.6 % too large)
+    ensure(k);
+    return cDens[k];
   }
 
   /** Original level that added-level index i (with the thin level above zi) takes its values from. */

@@ -39,26 +39,4 @@ public final class Atmosphere {
     double es = saturationVapourHysplit(tempK);
     return Math.max(0.0, sphu * presHPa / (0.622 * es));
   }
-
-  /**
-   * Saturation vapour pressure (hPa) of PARDSP's dry-air density: Tetens over water at or above 273.15 K,
-   * the ice formula below.
-   */
-  public static double saturationVapourPardsp(double tempK) {
-    if (tempK >= 273.15) {
-      return 6.1078 * Math.exp(17.29694 * (tempK - 273.16) / (tempK - 35.86));
-    }
-    return Math.exp(23.33086 - 6111.72784 / tempK + 0.15215 * Math.log(tempK));
-  }
-
-  /**
-   * Specific humidity (kg/kg) as PARDSP recovers it from density, potential temperature and RH:
-   * {@code p = (ρ·θ·1000^−κ·Rd/100)^(1/(1−κ))}, {@code T = θ(p/1000)^κ}, {@code q = 0.622e/(p−e)}.
-   */
-  public static double pardspSphu(double dens, double thetaK, double rhFraction) {
-    double p = Math.pow(dens * thetaK * Math.pow(1.0 / 1000.0, KAPPA) * RD / 100.0, 1.0 / (1.0 - KAPPA));
-    double t = thetaK * Math.pow(p / 1000.0, KAPPA);
-    double e = rhFraction * saturationVapourPardsp(t);
-    return 0.622 * e / (p - e);
-  }
 }
