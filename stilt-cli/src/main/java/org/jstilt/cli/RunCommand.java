@@ -101,8 +101,11 @@ final class RunCommand implements Callable<Integer> {
     int configured = p.config().transport().threads().orElse(0);
     int threads = EngineThreads.perSimulation(configured, workers, cores);
     if (EngineThreads.oversubscribed(threads, workers, cores)) {
-      err.printf(Locale.ROOT, "Warning: %d workers x transport.threads %d = %d threads on %d cores; leave"
-          + " transport.threads out to share the cores between workers%n", workers, threads, workers * threads, cores);
+      err.println(configured > 0
+          ? String.format(Locale.ROOT, "Warning: %d workers x transport.threads %d = %d threads on %d cores; leave"
+              + " transport.threads out to share the cores between workers", workers, threads, workers * threads, cores)
+          : String.format(Locale.ROOT, "Warning: %d workers on %d cores: simulations will compete for the cores;"
+              + " --n-workers %d is usually as fast", workers, cores, cores));
     }
     ModelConfig config = withEngineThreads(p.config(), threads);
     TransportEngine engine = TransportEngines.create(config.transport(), environment);
