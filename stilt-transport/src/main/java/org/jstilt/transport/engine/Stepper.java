@@ -247,8 +247,11 @@ public final class Stepper {
     double tf = pr.tf();
     double scale = 1.0;
     if (zx < 1.0) {
-      // STILT: wind decays linearly to zero at the ground below the first level
-      scale = (1.0 - Math.min(1.0, z)) / (1.0 - sigma[1]);
+      // STILT (hycs_std's adv3nw_, read from the binary): below the first level u, v and W are the level-1 values
+      // times z_agl / z(1) with the nominal level height z(1) (10 m), not the terrain-compressed one, so the
+      // factor reaches only (ZMDL − ZSFC)/ZMDL at level 1
+      double zsfc = MetSampler.bilinear2d(a.zsfc, nx, ny, x, y);
+      scale = (1.0 - Math.min(1.0, z)) * (zTop - zsfc) / lev.height(1);
       zx = 1.0;
     }
     int k = (int) zx;
