@@ -8,16 +8,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.parquet.conf.ParquetConfiguration;
+import org.apache.parquet.column.ColumnDescriptor;
+import org.apache.parquet.column.ColumnWriteStore;
+import org.apache.parquet.column.ColumnWriter;
+import org.apache.parquet.column.ParquetProperties;
 import org.apache.parquet.conf.PlainParquetConfiguration;
+import org.apache.parquet.hadoop.CodecFactory;
+import org.apache.parquet.hadoop.ColumnChunkPageWriteStore;
 import org.apache.parquet.hadoop.ParquetFileWriter;
-import org.apache.parquet.hadoop.ParquetWriter;
-import org.apache.parquet.hadoop.api.WriteSupport;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.io.LocalOutputFile;
-import org.apache.parquet.io.OutputFile;
-import org.apache.parquet.io.api.RecordConsumer;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
@@ -58,6 +58,12 @@ public final class TrajectoryParquetWriter {
    * @param metadata key/value metadata, usually the four {@link TrajectoryMetadata} keys with JSON values
    */
   public static void write(Path target, ParticleEnsemble particles, Instant receptorTime, Map<String, String> metadata) {
+    write(target, particles, receptorTime, metadata, 0);
+  }
+
+  /** As {@link #write(Path, ParticleEnsemble, Instant, Map)} with a row-group size in rows (0: by bytes), for tests. */
+  static void write(Path target, ParticleEnsemble particles, Instant receptorTime, Map<String, String> metadata,
+      int rowsPerGroup) {
     Objects.requireNonNull(receptorTime, "receptorTime");
     particles.requireColumns(List.of(ParticleColumns.TIME), "A trajectory Parquet file");
     if (particles.hasColumn(TrajectoryMetadata.DATETIME)) {
@@ -88,7 +94,7 @@ public final class TrajectoryParquetWriter {
       RuntimeException last = null;
       for (CompressionCodecName codec : CODECS) {
         try {
-          writeFile(tmp, schema, order, cols, datetime, meta, codec);
+          writeFile(tmp, schema, order, cols, datetime, meta, codec, rowsPerGroup);
           return;
         } catch (LinkageError | RuntimeException e) {
           if (!isCodecFailure(e)) {
@@ -127,21 +133,62 @@ public final class TrajectoryParquetWriter {
     return new MessageType("trajectory", fields);
   }
 
+  /** Rows per row group: about 128 MB of uncompressed values, parquet-mr's default row-group size. */
+  static int rowsPerGroup(int columns) {
+    return (int) Math.max(1, Math.min(Integer.MAX_VALUE, ROW_GROUP_BYTES / (8L * columns)));
+  }
+
+  private static final long ROW_GROUP_BYTES = 128L * 1024 * 1024;
+
+  /**
+   * Writes the file column by column through parquet-mr's column writers, not its record API: the record
+   * API walks the schema for every value (start/end field, repetition bookkeeping), which made this writer
+   * the slowest step of a simulation after transport (~0.5 s for 360 000 rows). The file is the same
+   * Parquet: one row group per {@link #rowsPerGroup} rows, pages split by size, statistics, dictionary only
+   * for {@code indx}.
+   */
   private static void writeFile(
       Path file, MessageType schema, List<String> names, double[][] cols, long[] datetime, Map<String, String> meta,
-      CompressionCodecName codec) throws IOException {
-    Support support = new Support(schema, names, cols, datetime, meta);
-    try (ParquetWriter<Integer> w =
-        new Builder(new LocalOutputFile(file), support)
-            .withConf(new PlainParquetConfiguration())
-            .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
-            .withCompressionCodec(codec)
-            .withDictionaryEncoding(false)
-            .withDictionaryEncoding(ParticleColumns.INDX, true)
-            .build()) {
-      for (int i = 0; i < datetime.length; i++) {
-        w.write(i);
+      CompressionCodecName codec, int rowsPerGroup) throws IOException {
+    ParquetProperties props = ParquetProperties.builder()
+        .withDictionaryEncoding(false)
+        .withDictionaryEncoding(ParticleColumns.INDX, true)
+        .build();
+    CodecFactory codecs = new CodecFactory(new PlainParquetConfiguration(), props.getPageSizeThreshold());
+    try {
+      ParquetFileWriter fw = new ParquetFileWriter(new LocalOutputFile(file), schema, ParquetFileWriter.Mode.OVERWRITE,
+          ROW_GROUP_BYTES, 0, null, props);
+      fw.start();
+      List<ColumnDescriptor> descriptors = schema.getColumns();
+      int n = datetime.length;
+      int step = rowsPerGroup > 0 ? rowsPerGroup : rowsPerGroup(cols.length + 1);
+      for (int from = 0; from < n; from += step) {
+        int to = Math.min(n, from + step);
+        ColumnChunkPageWriteStore pages = new ColumnChunkPageWriteStore(codecs.getCompressor(codec), schema,
+            props.getAllocator(), props.getColumnIndexTruncateLength(), props.getPageWriteChecksumEnabled());
+        ColumnWriteStore store = props.newColumnWriteStore(schema, pages);
+        ColumnWriter[] writers = new ColumnWriter[cols.length];
+        for (int j = 0; j < cols.length; j++) {
+          writers[j] = store.getColumnWriter(descriptors.get(j));
+        }
+        ColumnWriter time = store.getColumnWriter(descriptors.get(cols.length));
+        for (int i = from; i < to; i++) {
+          for (int j = 0; j < cols.length; j++) {
+            writers[j].write(cols[j][i], 0, 0);
+          }
+          time.write(datetime[i], 0, 0);
+          store.endRecord();
+        }
+        store.flush();
+        fw.startBlock(to - from);
+        pages.flushToFileWriter(fw);
+        fw.endBlock();
+        store.close();
+        pages.close();
       }
+      fw.end(meta);
+    } finally {
+      codecs.release();
     }
   }
 
@@ -156,78 +203,5 @@ public final class TrajectoryParquetWriter {
       }
     }
     return false;
-  }
-
-  /** Feeds rows, addressed by index, from the column arrays straight to the record consumer. */
-  private static final class Support extends WriteSupport<Integer> {
-    private final MessageType schema;
-    private final List<String> names;
-    private final double[][] cols;
-    private final long[] datetime;
-    private final Map<String, String> meta;
-    private RecordConsumer out;
-
-    Support(MessageType schema, List<String> names, double[][] cols, long[] datetime, Map<String, String> meta) {
-      this.schema = schema;
-      this.names = names;
-      this.cols = cols;
-      this.datetime = datetime;
-      this.meta = meta;
-    }
-
-    @Override
-    public WriteContext init(Configuration configuration) {
-      return new WriteContext(schema, meta);
-    }
-
-    @Override
-    public WriteContext init(ParquetConfiguration configuration) {
-      return new WriteContext(schema, meta);
-    }
-
-    @Override
-    public void prepareForWrite(RecordConsumer recordConsumer) {
-      this.out = recordConsumer;
-    }
-
-    @Override
-    public void write(Integer boxedRow) {
-      int row = boxedRow;
-      out.startMessage();
-      for (int j = 0; j < cols.length; j++) {
-        out.startField(names.get(j), j);
-        out.addDouble(cols[j][row]);
-        out.endField(names.get(j), j);
-      }
-      int k = cols.length;
-      out.startField(TrajectoryMetadata.DATETIME, k);
-      out.addLong(datetime[row]);
-      out.endField(TrajectoryMetadata.DATETIME, k);
-      out.endMessage();
-    }
-  }
-
-  private static final class Builder extends ParquetWriter.Builder<Integer, Builder> {
-    private final Support support;
-
-    Builder(OutputFile file, Support support) {
-      super(file);
-      this.support = support;
-    }
-
-    @Override
-    protected Builder self() {
-      return this;
-    }
-
-    @Override
-    protected WriteSupport<Integer> getWriteSupport(Configuration conf) {
-      return support;
-    }
-
-    @Override
-    protected WriteSupport<Integer> getWriteSupport(ParquetConfiguration conf) {
-      return support;
-    }
   }
 }
