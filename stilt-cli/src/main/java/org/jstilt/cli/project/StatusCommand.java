@@ -94,13 +94,16 @@ public final class StatusCommand implements Callable<Integer> {
   private long deadLocalWorkers(Registry registry) {
     String host = WorkerIdentity.current().host();
     long dead = 0;
+    Map<String, Boolean> deadByOwner = new java.util.HashMap<>();
     SimulationId after = null;
     int seen = 0;
     while (seen < RUNNING_CHECK_LIMIT) {
       List<SimulationRecord> page = registry.list(SimulationState.RUNNING, scene, after, 500);
       for (SimulationRecord r : page) {
-        Optional<WorkerIdentity> owner = WorkerIdentity.parseOwner(r.lease().owner());
-        if (owner.isPresent() && owner.get().isDeadProcessOn(host)) {
+        // One process usually holds many leases: check each owner once.
+        boolean isDead = deadByOwner.computeIfAbsent(r.lease().owner(),
+            o -> WorkerIdentity.parseOwner(o).map(w -> w.isDeadProcessOn(host)).orElse(false));
+        if (isDead) {
           dead++;
         }
       }
