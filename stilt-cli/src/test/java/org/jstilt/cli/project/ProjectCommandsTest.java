@@ -223,4 +223,26 @@ class ProjectCommandsTest {
     Files.createDirectories(f.getParent());
     Files.writeString(f, text);
   }
+
+  @Test
+  void registerModesAndSceneCounts() throws Exception {
+    Path p = project();
+    assertThat(CliRun.of("register", p.toString(), "--scene-id", "a").exitCode()).isZero();
+    try (SqliteRegistry reg = SqliteRegistry.forOutputRoot(p)) {
+      Claim c1 = reg.claimOne(WorkerIdentity.current()).orElseThrow();
+      reg.fail(c1, Failure.permanent("met_coverage", "outside the met grid"));
+      Claim c2 = reg.claimOne(WorkerIdentity.current()).orElseThrow();
+      reg.complete(c2, Map.of("slv", FootprintOutcome.written()));
+    }
+    CliRun scene = CliRun.of("status", p.toString(), "--scene-id", "a");
+    assertThat(scene.out()).startsWith("Scene: a  total=3  completed=1  running=0  pending=1  failed=1");
+    assertThat(CliRun.of("status", p.toString(), "--scene-id", "b").out()).startsWith("Scene: b  total=0");
+    // Plain registration keeps both; --retry-failed puts the failed one back; --force starts all over.
+    assertThat(CliRun.of("register", p.toString()).out()).contains("0 new, 3 unchanged");
+    assertThat(CliRun.of("register", p.toString(), "--retry-failed").out()).contains("1 failed put back to pending");
+    assertThat(json(CliRun.of("status", p.toString(), "--json").out())).containsEntry("pending", 2L)
+        .containsEntry("complete", 1L).containsEntry("failed", 0L);
+    assertThat(CliRun.of("register", p.toString(), "--force").out()).contains("3 started over (--force)");
+    assertThat(json(CliRun.of("status", p.toString(), "--json").out())).containsEntry("pending", 3L);
+  }
 }
