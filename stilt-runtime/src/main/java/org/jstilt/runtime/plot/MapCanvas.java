@@ -408,8 +408,23 @@ final class MapCanvas {
     return units;
   }
 
+  /** A tick-label format: only {@code format(double)} matters; axis labels are never parsed back. */
+  abstract static class LabelFormat extends NumberFormat {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public final StringBuffer format(long number, StringBuffer toAppendTo, FieldPosition pos) {
+      return format((double) number, toAppendTo, pos);
+    }
+
+    @Override
+    public final Number parse(String source, ParsePosition parsePosition) {
+      throw new UnsupportedOperationException("labels only");
+    }
+  }
+
   /** Formats a degree value as 111.5°W / 40.25°N (longitudes wrapped into ±180). */
-  static final class DegreeFormat extends NumberFormat {
+  static final class DegreeFormat extends LabelFormat {
     private static final long serialVersionUID = 1L;
     private final boolean longitude;
     private final int decimals;
@@ -431,20 +446,10 @@ final class MapCanvas {
       return toAppendTo.append(String.format(Locale.ROOT, "%." + decimals + "f", Math.abs(rounded)))
           .append('°').append(hemisphere);
     }
-
-    @Override
-    public StringBuffer format(long number, StringBuffer toAppendTo, FieldPosition pos) {
-      return format((double) number, toAppendTo, pos);
-    }
-
-    @Override
-    public Number parse(String source, ParsePosition parsePosition) {
-      throw new UnsupportedOperationException("labels only");
-    }
   }
 
   /** Formats value × scale with a fixed number of decimals (metres shown as km). */
-  static final class ScaledFormat extends NumberFormat {
+  static final class ScaledFormat extends LabelFormat {
     private static final long serialVersionUID = 1L;
     private final double scale;
     private final int decimals;
@@ -458,20 +463,10 @@ final class MapCanvas {
     public StringBuffer format(double number, StringBuffer toAppendTo, FieldPosition pos) {
       return toAppendTo.append(String.format(Locale.ROOT, "%." + decimals + "f", number * scale));
     }
-
-    @Override
-    public StringBuffer format(long number, StringBuffer toAppendTo, FieldPosition pos) {
-      return format((double) number, toAppendTo, pos);
-    }
-
-    @Override
-    public Number parse(String source, ParsePosition parsePosition) {
-      throw new UnsupportedOperationException("labels only");
-    }
   }
 
   /** Formats a log10 value k as 10ᵏ when k is whole, else as the value itself (3.2e-4). */
-  static final class PowerOfTenFormat extends NumberFormat {
+  static final class PowerOfTenFormat extends LabelFormat {
     private static final long serialVersionUID = 1L;
     private static final String SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹";
 
@@ -489,16 +484,6 @@ final class MapCanvas {
         return toAppendTo;
       }
       return toAppendTo.append(String.format(Locale.ROOT, "%.2g", Math.pow(10, log10)));
-    }
-
-    @Override
-    public StringBuffer format(long number, StringBuffer toAppendTo, FieldPosition pos) {
-      return format((double) number, toAppendTo, pos);
-    }
-
-    @Override
-    public Number parse(String source, ParsePosition parsePosition) {
-      throw new UnsupportedOperationException("labels only");
     }
   }
 }

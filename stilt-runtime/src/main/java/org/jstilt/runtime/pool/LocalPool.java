@@ -31,6 +31,7 @@ import org.jstilt.runtime.registry.SimulationState;
 import org.jstilt.runtime.registry.WorkerIdentity;
 import org.jstilt.runtime.run.Simulation;
 import org.jstilt.runtime.run.SimulationOutcome;
+import org.jstilt.runtime.run.Threads;
 
 /**
  * Runs the pending simulations of a registry on {@code workers} threads of this process until none is left
@@ -130,7 +131,7 @@ public final class LocalPool {
         t.start();
       }
       for (Thread t : threads) {
-        joinUninterruptibly(t);
+        Threads.joinUninterruptibly(t);
       }
     }
     if (!crashes.isEmpty()) {
@@ -304,21 +305,6 @@ public final class LocalPool {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       stopping = true;
-    }
-  }
-
-  private static void joinUninterruptibly(Thread t) {
-    boolean interrupted = false;
-    while (true) {
-      try {
-        t.join();
-        break;
-      } catch (InterruptedException e) {
-        interrupted = true;
-      }
-    }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
     }
   }
 }

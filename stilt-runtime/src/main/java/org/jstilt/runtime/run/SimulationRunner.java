@@ -298,7 +298,7 @@ public final class SimulationRunner {
           outcomes.put(e.getKey(), writeFootprint(e.getKey(), e.getValue().config(), e.getValue().grid()));
         }
       } finally {
-        join(trajectoryWriter);
+        Threads.joinUninterruptibly(trajectoryWriter);
       }
       if (trajectoryFailure.get() instanceof RuntimeException re) {
         throw re;
@@ -475,25 +475,6 @@ public final class SimulationRunner {
 
   private boolean footprintPresent(SimulationId id, String name) {
     return Files.isRegularFile(layout.footprintFile(id, name)) || Files.isRegularFile(layout.emptyFootprintMarker(id, name));
-  }
-
-  /** Waits for {@code t} (if any) to finish, even when interrupted, so no write outlives the attempt. */
-  private static void join(Thread t) {
-    if (t == null) {
-      return;
-    }
-    boolean interrupted = false;
-    while (true) {
-      try {
-        t.join();
-        break;
-      } catch (InterruptedException e) {
-        interrupted = true;
-      }
-    }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
-    }
   }
 
   /**
