@@ -94,6 +94,17 @@ public final class MetPeriodBuilder {
         wData[l - 1] = met.read(index, l, "DZDT");
         dzdt = true;
       }
+      if (wData[l - 1] != null && grid.has(l, "DIFW")) {
+        // DIFW holds what the packing of the vertical velocity lost; hycs_std adds it back (its W input to
+        // prfsig_ equals WWND + DIFW to the last bit in gdb). Without it small W read as 0 or off by whole
+        // packing steps (2.1e-4 hPa/s in HRRR), which is what shifted the near-ground W by period.
+        double[] dif = met.read(index, l, "DIFW");
+        double[] w = wData[l - 1].clone();
+        for (int c = 0; c < w.length; c++) {
+          w[c] += dif[c];
+        }
+        wData[l - 1] = w;
+      }
       if (grid.has(l, "SPHU")) {
         qData[l - 1] = met.read(index, l, "SPHU");
       } else if (grid.has(l, "RELH")) {
