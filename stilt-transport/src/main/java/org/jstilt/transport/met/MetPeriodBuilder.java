@@ -131,6 +131,11 @@ public final class MetPeriodBuilder {
     double[] zd = new double[nd + 1];
     double[] pd = new double[nd + 1];
     double[] td = new double[nd + 1];
+    // virtual temperature of the data levels for the hypsometric heights; hycs_std v5.1.0 integrates with Tv where
+    // the met carries specific humidity (gdb on prfsig_ at evening_west's receptor: with T the internal-level
+    // winds and θ were off by up to 0.01 m/s and 0.01 K from 500 m up, the data levels ≈ 0.4 % too low; with Tv they
+    // match to 1e-6), and with plain T where it carries relative humidity
+    double[] tvd = new double[nd + 1];
     double[] ud = new double[nd + 1];
     double[] vd = new double[nd + 1];
     double[] wd = new double[nd + 1];
@@ -182,15 +187,18 @@ public final class MetPeriodBuilder {
           double p1 = pData[0] != null ? pData[0][c] : vc.pressureHPa(grid.levels().get(1).value(), psfc, topOffset);
           td[0] = Double.isNaN(t02m[c]) ? t1 * Math.pow(psfc / p1, Atmosphere.KAPPA) : t02m[c];
           zd[0] = 0;
+          boolean virtual = qData[0] != null && !relh;
+          tvd[0] = virtual ? td[0] * (1.0 + 0.61 * qData[0][c]) : td[0];
           for (int l = 1; l <= nd; l++) {
             double p = pData[l - 1] != null ? pData[l - 1][c] : vc.pressureHPa(grid.levels().get(l).value(), psfc, topOffset);
             pd[l] = p;
             td[l] = tData[l - 1][c];
-            zd[l] = zd[l - 1] + Math.log(pd[l - 1] / p) * Atmosphere.RD * 0.5 * (td[l - 1] + td[l]) / Atmosphere.G;
             ud[l] = uData[l - 1][c];
             vd[l] = vData[l - 1][c];
             wd[l] = wData[l - 1] == null ? 0 : wData[l - 1][c];
             qd[l] = qData[l - 1] == null ? 0 : qData[l - 1][c];
+            tvd[l] = virtual ? td[l] * (1.0 + 0.61 * qd[l]) : td[l];
+            zd[l] = zd[l - 1] + Math.log(pd[l - 1] / p) * Atmosphere.RD * 0.5 * (tvd[l - 1] + tvd[l]) / Atmosphere.G;
           }
           first = nd + 1;
         }
@@ -262,7 +270,8 @@ public final class MetPeriodBuilder {
           mp.sphu[idx] = sq;
           um[k - 1] = uu;
           vm[k - 1] = vv;
-          dn[k - 1] = rho;
+          // STBANL is given p/(Rd·Tv) (gdb on its DEN argument; θ* = −H/(ρ·cp·u*) takes it at KSFC), Tv as above
+          dn[k - 1] = Atmosphere.density(relh ? t : t * (1.0 + 0.61 * sq), p);
           th[k - 1] = mp.theta[idx];
           mp.u[idx] = uu * 60.0 / gx;
           mp.v[idx] = vv * 60.0 / gy;
@@ -277,19 +286,20 @@ public final class MetPeriodBuilder {
           mp.w[idx] = wsig * 60.0;
         }
         // stability, mixed layer, turbulence
-        BoundaryLayer.Stability st =
-            BoundaryLayer.stability(ustr[c], shtf[c], dn[0], th[0], zl[Math.min(ksfc, nl) - 1]);
+        // STBANL's surface layer is read at its top, level KSFC (density for θ*, θ for z/L and w*)
+        int ks = Math.min(ksfc, nl);
+        BoundaryLayer.Stability st = BoundaryLayer.stability(ustr[c], shtf[c], dn[ks - 1], th[ks - 1], zl[ks - 1]);
         double zi;
         if (kmixd >= 10) {
           zi = kmixd;
         } else if (kmixd == 0 && !Double.isNaN(pblh[c])) {
           zi = pblh[c];
         } else {
-          zi = BoundaryLayer.bulkRichardsonDepth(zl, th, um, vm, dn, st, Math.max(3, nInside));
+          zi = BoundaryLayer.bulkRichardsonDepth(zl, th, um, vm, dn, st, ks, Math.max(3, nInside));
         }
         zi *= ziScale;
         zi = Math.max(zi, Math.max(kmix0M, zl[0] + (zl[1] - zl[0]) / 1000.0));
-        double wstar = BoundaryLayer.wstar(st, zi, th[0]);
+        double wstar = BoundaryLayer.wstar(st, zi, th[ks - 1]);
         mp.zi[c] = zi;
         mp.ustar[c] = st.ustar();
         mp.zol[c] = st.zOverL();

@@ -46,18 +46,18 @@ public final class BoundaryLayer {
    *
    * @param ustarData friction velocity from the met data (m/s)
    * @param sensibleHeatWm2 upward sensible heat flux (W/m²)
-   * @param dens1 air density at the lowest internal level (kg/m³)
-   * @param theta1 potential temperature at the lowest internal level (K)
+   * @param densSl air density at the surface-layer top, internal level KSFC (kg/m³)
+   * @param thetaSl potential temperature at the surface-layer top (K)
    * @param surfaceLayerTopM height above ground of the surface-layer top (internal level KSFC)
    */
   public static Stability stability(
-      double ustarData, double sensibleHeatWm2, double dens1, double theta1, double surfaceLayerTopM) {
+      double ustarData, double sensibleHeatWm2, double densSl, double thetaSl, double surfaceLayerTopM) {
     double ustar = Math.max(USTAR_MIN, Double.isFinite(ustarData) ? ustarData : USTAR_MIN);
     double h = Math.max(-25.0, sensibleHeatWm2);
     // hycs_std (STBANL, read from the binary): |θ*| is floored at 1e-4 K and takes the sign of −H, so a zero
     // flux (−0.0) gives θ* = −1e-4: a weakly convective column (L ≈ −300 m), not a neutral one.
-    double tstar = Math.copySign(Math.max(Math.abs(h / (dens1 * Atmosphere.CP * ustar)), TSTAR_MIN), -h);
-    double zol = surfaceLayerTopM * KARMAN * G * tstar / (ustar * ustar * theta1);
+    double tstar = Math.copySign(Math.max(Math.abs(h / (densSl * Atmosphere.CP * ustar)), TSTAR_MIN), -h);
+    double zol = surfaceLayerTopM * KARMAN * G * tstar / (ustar * ustar * thetaSl);
     zol = Math.max(-2.0, Math.min(15.0, zol));
     if (zol == 0.0) {
       zol = 0.001;
@@ -68,23 +68,38 @@ public final class BoundaryLayer {
   /**
    * Mixed-layer depth by the modified bulk Richardson number (KMIXD=3), before any floor or scaling.
    *
+   * <p>Ri is taken from level 1 to each level k above it; zi is where Ri reaches {@link #RI_CRITICAL}, linear
+   * between the two levels that bracket the crossing (from Ri = 0 at level 1 when level 2 already crosses). In a
+   * convective column the surface θ gets the Holtslag–Boville excess temperature, with θ* carried from the
+   * surface-layer top by the density ratio ρ(KSFC)/ρ(k) — STBANL's reference level is KSFC, not level 1 (hycs_std
+   * v5.1.0, gdb: with ρ(1) here the 01 UTC depths above the floor were 0.1–0.3 % low).
+   *
    * @param zAgl heights above ground of the internal levels (index 0 = level 1)
    * @param theta potential temperature at the levels (K)
    * @param uMs grid-relative u (m/s)
    * @param vMs grid-relative v (m/s)
    * @param dens air density (kg/m³)
    * @param st surface stability of the column
+   * @param ksfc the surface-layer top level KSFC (1-based)
    * @param nLevels how many levels to scan (the levels with data)
    */
   public static double bulkRichardsonDepth(
-      double[] zAgl, double[] theta, double[] uMs, double[] vMs, double[] dens, Stability st, int nLevels) {
+      double[] zAgl,
+      double[] theta,
+      double[] uMs,
+      double[] vMs,
+      double[] dens,
+      Stability st,
+      int ksfc,
+      int nLevels) {
     double thetaS = theta[0];
+    double densSl = dens[ksfc - 1];
     double prevRi = 0.0;
     double prevZ = zAgl[0];
     for (int k = 1; k < nLevels; k++) {
       double ts = thetaS;
       if (st.unstable()) {
-        double tstarK = st.tstar() * dens[0] / dens[k];
+        double tstarK = st.tstar() * densSl / dens[k];
         double wstar = Math.cbrt(Math.abs(G * st.ustar() * tstarK * zAgl[k] / theta[0]));
         double u3 = st.ustar() * st.ustar() * st.ustar();
         double excess = Math.abs(8.5 * st.ustar() * tstarK / Math.cbrt(u3 + 0.6 * wstar * wstar * wstar));
@@ -95,9 +110,6 @@ public final class BoundaryLayer {
       double dv2 = Math.max(1e-4, du * du + dv * dv);
       double ri = G * (theta[k] - ts) * (zAgl[k] - zAgl[0]) / (ts * dv2);
       if (ri >= RI_CRITICAL) {
-        if (k == 1) {
-          return zAgl[0];
-        }
         double f = (RI_CRITICAL - prevRi) / (ri - prevRi);
         return prevZ + f * (zAgl[k] - prevZ);
       }
@@ -107,12 +119,12 @@ public final class BoundaryLayer {
     return zAgl[nLevels - 2];
   }
 
-  /** Convective velocity scale w* (m/s); 0 unless unstable. */
-  public static double wstar(Stability st, double ziM, double theta1) {
+  /** Convective velocity scale w* (m/s) with θ at the surface-layer top (KSFC); 0 unless unstable. */
+  public static double wstar(Stability st, double ziM, double thetaSl) {
     if (!st.unstable()) {
       return 0.0;
     }
-    return Math.cbrt(Math.abs(G * st.ustar() * st.tstar() * ziM / theta1));
+    return Math.cbrt(Math.abs(G * st.ustar() * st.tstar() * ziM / thetaSl));
   }
 
   /**

@@ -14,11 +14,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 class T1DeterministicColumnsTest {
   private static final java.util.Set<String> STRICT = java.util.Set.of("mlht", "dens", "pres", "temz", "zsfc", "sigw", "tlgr");
   /**
-   * Known gap, asserted at the measured level so that a regression still fails: in the night cases σw in the free
-   * troposphere between two met periods is up to ~7 % off over stretches of minutes (the values at the met times
-   * agree), so the p95 there is 5.1 % (night_a) and 5.4 % (night_b). README: open items.
+   * VALIDATION.md's pass mark is median ≤ 1 % and p95 ≤ 5 %; measured (since the hypsometric heights use Tv and
+   * STBANL's surface layer is read at KSFC) every column's p95 is ≤ 0.3 %, so 0.5 % is asserted: a physics
+   * regression that still met the loose mark would fail here.
    */
-  private static final java.util.Map<String, Double> SIGW_P95 = java.util.Map.of("night_a", 0.056, "night_b", 0.059);
+  private static final double P95_GUARD = 0.005;
 
   @ParameterizedTest
   @ValueSource(strings = {"evening_wbb", "evening_west", "evening_column", "night_a", "night_b", "forward_3h", "meantraj_500"})
@@ -37,14 +37,14 @@ class T1DeterministicColumnsTest {
       double[] e = p.relErr.get(c);
       double med = T1Probe.quantile(e, 0.5);
       double p95 = T1Probe.quantile(e, 0.95);
-      System.out.printf("T1 %s %s median %.5f p95 %.5f max %.4f%n", name, c, med, p95, T1Probe.quantile(e, 1.0));
+      long over5 = java.util.Arrays.stream(e).filter(x -> x > 0.05).count();
+      System.out.printf("T1 %s %s median %.5f p95 %.5f max %.4f rows>5%% %d of %d%n", name, c, med, p95, T1Probe.quantile(e, 1.0), over5, e.length);
       if (name.startsWith("meantraj") && (c.equals("sigw") || c.equals("tlgr"))) {
         continue; // NTURB=1: hycs_std writes 0 for both
       }
       if (STRICT.contains(c)) {
-        double p95Limit = c.equals("sigw") ? SIGW_P95.getOrDefault(name, 0.05) : 0.05;
         assertThat(med).as(name + " " + c + " median relative error").isLessThanOrEqualTo(0.01);
-        assertThat(p95).as(name + " " + c + " p95 relative error").isLessThanOrEqualTo(p95Limit);
+        assertThat(p95).as(name + " " + c + " p95 relative error").isLessThanOrEqualTo(P95_GUARD);
       }
     }
   }
