@@ -146,7 +146,8 @@ public final class Stepper {
     vel1[1] += vErrGrid;
     double x1 = x0 + vel1[0] * dt;
     double y1 = y0 + vel1[1] * dt;
-    double z1 = Math.min(1.0, z0 + vel1[2] * dt);
+    // the first guess is not clamped to the ground (ADVIEC clamps only the final position)
+    double z1 = z0 + vel1[2] * dt;
     if (offGrid(x1, y1)) {
       s.alive[p] = false;
       return;
@@ -247,11 +248,10 @@ public final class Stepper {
     double tf = pr.tf();
     double scale = 1.0;
     if (zx < 1.0) {
-      // STILT (hycs_std's adv3nw_, read from the binary): below the first level u, v and W are the level-1 values
-      // times z_agl / z(1) with the nominal level height z(1) (10 m), not the terrain-compressed one, so the
-      // factor reaches only (ZMDL − ZSFC)/ZMDL at level 1
-      double zsfc = MetSampler.bilinear2d(a.zsfc, nx, ny, x, y);
-      scale = (1.0 - Math.min(1.0, z)) * (zTop - zsfc) / lev.height(1);
+      // STILT (hycs_std's adv3nw_; gdb on its arguments in advsti_'s calls): below the first level u, v and W are the
+      // level-1 values times z_agl / z_agl(1), both terrain-compressed, i.e. (1 − σ)/(1 − σ1). The ratio is not
+      // clamped: a first-guess position below the ground (σ > 1) gets the level-1 velocity reversed and scaled.
+      scale = (1.0 - z) / (1.0 - lev.sigma(1));
       zx = 1.0;
     }
     int k = (int) zx;
