@@ -281,7 +281,9 @@ public final class MetPeriodBuilder {
           } else if (dzdt) {
             wsig = -ww / (zTop - zsfc);
           } else {
-            wsig = 100.0 * ww / (rho * Atmosphere.G * (zTop - zsfc));
+            // ω → σ/s with the profile density p/(Rd·Tv), not the dry density of the dens column (gdb on prfsig_'s
+            // WW output at evening_wbb's receptor: with the dry density W was 0.6 % too large at every level)
+            wsig = 100.0 * ww / (dn[k - 1] * Atmosphere.G * (zTop - zsfc));
           }
           mp.w[idx] = wsig * 60.0;
         }
