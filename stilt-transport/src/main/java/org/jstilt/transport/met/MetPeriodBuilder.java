@@ -260,18 +260,22 @@ public final class MetPeriodBuilder {
             sq = q;
             rh = Atmosphere.relativeHumidity(q, t, p);
           }
-          // hycs_std's density is that of the dry air: (p − e)/(Rd·T), e = RH·e_s (measured, README)
-          double rho = Atmosphere.density(t, p - rh * Atmosphere.saturationVapourHysplit(t));
+          // the profile density p/(Rd·Tv) (Tv where the met has specific humidity), as prfsig_ gives it to STBANL
+          // and to the ω conversion (gdb), and the dry-air density PARDSP derives from it for the foot integral,
+          // the Thomson density ratios and the dens column (disassembly: README)
+          double rhoProfile = Atmosphere.density(relh ? t : t * (1.0 + 0.61 * sq), p);
+          double theta = Atmosphere.theta(t, p);
+          double rho = Atmosphere.dryDensityPardsp(rhoProfile, theta, rh);
           mp.temp[idx] = t;
           mp.pres[idx] = p;
-          mp.theta[idx] = Atmosphere.theta(t, p);
+          mp.theta[idx] = theta;
           mp.dens[idx] = rho;
           mp.rhfr[idx] = rh;
           mp.sphu[idx] = sq;
           um[k - 1] = uu;
           vm[k - 1] = vv;
-          // STBANL is given p/(Rd·Tv) (gdb on its DEN argument; θ* = −H/(ρ·cp·u*) takes it at KSFC), Tv as above
-          dn[k - 1] = Atmosphere.density(relh ? t : t * (1.0 + 0.61 * sq), p);
+          // STBANL is given p/(Rd·Tv) (gdb on its DEN argument; θ* = −H/(ρ·cp·u*) takes it at KSFC)
+          dn[k - 1] = rhoProfile;
           th[k - 1] = mp.theta[idx];
           mp.u[idx] = uu * 60.0 / gx;
           mp.v[idx] = vv * 60.0 / gy;

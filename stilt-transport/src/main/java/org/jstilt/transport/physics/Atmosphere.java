@@ -39,4 +39,29 @@ public final class Atmosphere {
     double es = saturationVapourHysplit(tempK);
     return Math.max(0.0, sphu * presHPa / (0.622 * es));
   }
+
+  /**
+   * Saturation vapour pressure (hPa) over water (T ≥ 273.15 K) or ice, the Magnus/Tetens pair PARDSP uses for the
+   * dry-air density (constants read from hycs_std v5.1.0).
+   */
+  public static double saturationVapourPardsp(double tempK) {
+    if (tempK >= 273.15) {
+      return 6.1078 * Math.exp(17.29694 * (tempK - 273.16) / (tempK - 35.86));
+    }
+    return Math.exp(23.33086 - 6111.72784 / tempK + 0.15215 * Math.log(tempK));
+  }
+
+  /**
+   * Dry-air density (kg/m³) as hycs_std's PARDSP derives it for the foot integral: from the profile density
+   * {@code densProfile} (p/(Rd·Tv)) and θ it recovers a pressure by Poisson's relation, the temperature from θ at
+   * that pressure, e = RH·e_s (Magnus/Tetens), the mixing ratio r = 0.622·e/(p − e), and returns ρ·(1 − r).
+   * Read from the binary's disassembly; it differs from (p − e)/(Rd·T) by a few 1e-4.
+   */
+  public static double dryDensityPardsp(double densProfile, double theta, double rhFraction) {
+    double pHpa = Math.pow(densProfile * theta * Math.pow(0.001, KAPPA) * RD / 100.0, 1.0 / (1.0 - KAPPA));
+    double tempK = theta * Math.pow(pHpa / 1000.0, KAPPA);
+    double e = rhFraction * saturationVapourPardsp(tempK);
+    double r = 0.622 * e / (pHpa - e);
+    return densProfile * (1.0 - r);
+  }
 }
