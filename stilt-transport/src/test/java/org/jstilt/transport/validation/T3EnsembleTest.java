@@ -26,11 +26,11 @@ import org.junit.jupiter.params.provider.CsvSource;
  * cloud centre and spread; per run the time-integrated footprint's total, non-zero cells and centre; and the
  * Pearson r between the native and hycs_std mean footprints at 0.05° against hycs_std's smallest split-half r.
  *
- * <p>Every Welch z = |mean_native − mean_hycs| / sqrt(sd_native²/M + sd_hycs²/20) is printed. Asserted (so that a
- * regression fails; what is not yet met is printed and listed in the module README): every metric's native mean
- * within 10 % of hycs_std's or at z ≤ 4 (the interim milestone; centres within 0.005°), at least {@code minWithin4} metric-hours
- * with z ≤ 4 at the default M, and the footprint correlation at least {@code minCorrelation} (the split-half
- * criterion where the engine meets it).
+ * <p>Every Welch z = |mean_native − mean_hycs| / sqrt(sd_native²/M + sd_hycs²/20) is printed. Asserted, as
+ * VALIDATION.md's pass mark: every metric-hour at z ≤ 4 and the footprint correlation at least hycs_std's smallest
+ * split-half r; besides, at the default M, at least {@code minWithin2} metric-hours at z ≤ 2 (measured: 42 of 46 and
+ * 30 of 32; about 95 % is what identical physics gives), so that a drift that stays under z 4 still fails.
+ * Native positions are rounded as hycs_std writes them before anything is computed ({@link #asWritten}).
  */
 class T3EnsembleTest {
   private static final List<String> RUN_METRICS = List.of("grid_total", "grid_cells", "grid_clon", "grid_clat");
@@ -38,13 +38,12 @@ class T3EnsembleTest {
 
   @ParameterizedTest
   @CsvSource({
-    // case, metric-hours with z ≤ 4 at 6 runs (measured with W = WWND + DIFW: 46 of 46, 26 of 32), footprint r
-    // floor: evening_wbb meets the split-half criterion (0.999997 vs 0.999955); evening_west does not yet (0.99673
-    // vs 0.99974: the footprint centre sits 0.0001–0.0004° south-west of hycs_std's — README open items)
-    "evening_wbb, 44, split-half",
-    "evening_west, 24, 0.996",
+    // case, metric-hours with z <= 2 at the default 6 runs (measured since W uses p/(Rd·Tv) and the density is
+    // PARDSP's: 42 of 46 and 30 of 32; 20 runs: 38 of 46 and 30 of 32, every z <= 4 in both)
+    "evening_wbb, 40",
+    "evening_west, 28",
   })
-  void ensembleMatchesHycsStd(String name, int minWithin4, String minCorrelation) throws Exception {
+  void ensembleMatchesHycsStd(String name, int minWithin2) throws Exception {
     int runs = Integer.getInteger("t3.runs", DEFAULT_RUNS);
     Path dir = SharedData.reference().resolve("hysplit").resolve(name);
     ReferenceRun ref = new ReferenceRun(dir);
@@ -115,11 +114,11 @@ class T3EnsembleTest {
         name, r, splitMin);
 
     assertThat(beyond10).as(name + ": metrics whose native mean is more than 10 % (0.005°) from hycs_std's").isEmpty();
+    assertThat(within4).as(name + ": metric-hours with Welch z <= 4").isEqualTo(total);
     if (runs == DEFAULT_RUNS) {
-      assertThat(within4).as(name + ": metric-hours with Welch z <= 4").isGreaterThanOrEqualTo(minWithin4);
+      assertThat(within2).as(name + ": metric-hours with Welch z <= 2").isGreaterThanOrEqualTo(minWithin2);
     }
-    double floor = minCorrelation.equals("split-half") ? splitMin : Double.parseDouble(minCorrelation);
-    assertThat(r).as(name + ": footprint correlation with hycs_std's mean").isGreaterThanOrEqualTo(floor);
+    assertThat(r).as(name + ": footprint correlation with hycs_std's mean vs its split halves").isGreaterThanOrEqualTo(splitMin);
   }
 
   private static double runMetric(RunFootprint f, String m) {
