@@ -21,6 +21,7 @@ import org.jstilt.met.projection.GridPoint;
 import org.jstilt.transport.engine.MetWindow;
 import org.jstilt.transport.engine.ParticleState;
 import org.jstilt.transport.engine.Stepper;
+import org.jstilt.transport.engine.WindErrorProfiles;
 import org.jstilt.transport.met.GridGeometry;
 import org.jstilt.transport.met.InternalLevels;
 import org.jstilt.transport.met.MetPeriodBuilder;
@@ -78,8 +79,16 @@ public final class NativeTransportEngine {
       List<String> cols = req.varsiwant();
       int threads = Math.min(req.threads(), n);
       Stepper[] steppers = new Stepper[threads];
+      WindErrorProfiles windErrors = null;
+      if (prm.windError() != null) {
+        windErrors = new WindErrorProfiles(n, levels, prm.windError());
+        for (int p = 0; p < n; p++) {
+          windErrors.start(p, s.rng[p]);
+        }
+      }
       for (int t = 0; t < threads; t++) {
         steppers[t] = new Stepper(levels, prm, geo, cols);
+        steppers[t].setWindErrors(windErrors);
       }
       double[][] out = new double[cols.size()][n];
       double[][] rows = new double[cols.size()][n];
@@ -207,6 +216,9 @@ public final class NativeTransportEngine {
     return prm.ziScale().get(i);
   }
 
+  /** Mixed into the seed for the ZIERR streams (any fixed odd constant; only its being fixed matters). */
+  private static final long ZIERR_STREAM = 0x2F6B_1D3A_9C45_E817L;
+
   private static void release(TransportRequest req, ParticleState s, MetDataset met, GridGeometry geo,
       InternalLevels levels, MetWindow.Pair pr, double[] override) {
     int n = req.numpar();
@@ -214,6 +226,10 @@ public final class NativeTransportEngine {
     boolean line = req.receptor() instanceof ColumnReceptor;
     RandomGenerator.SplittableGenerator master =
         (RandomGenerator.SplittableGenerator) RandomGeneratorFactory.of("L64X128MixRandom").create(req.seed());
+    // ZIERR draws from streams of its own, so that switching it on re-weights the foot of the same trajectories
+    RandomGenerator.SplittableGenerator ziMaster = req.params().ziError() == null ? null
+        : (RandomGenerator.SplittableGenerator) RandomGeneratorFactory.of("L64X128MixRandom")
+            .create(req.seed() ^ ZIERR_STREAM);
     int nx = geo.nx();
     int ny = geo.ny();
     for (int p = 0; p < n; p++) {
@@ -252,6 +268,11 @@ public final class NativeTransportEngine {
       s.vPrime[p] = Double.NaN;
       s.dmWeight[p] = 1.0;
       s.alive[p] = true;
+      if (ziMaster != null) {
+        // stationary from release, like the wind errors
+        s.ziRng[p] = ziMaster.split();
+        s.ziErr[p] = req.params().ziError().sigmaPercent() * s.ziRng[p].nextGaussian();
+      }
     }
   }
 }

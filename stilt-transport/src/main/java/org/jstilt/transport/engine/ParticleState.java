@@ -20,11 +20,10 @@ public final class ParticleState {
   public final double[] samt;
   public final boolean[] alive;
   public final RandomGenerator[] rng;
-  /** Wind-error state (m/s) and zi-error state (%). */
-  public final double[] uErr;
-
-  public final double[] vErr;
+  /** zi-error state (%); the wind errors are profiles, kept in {@link WindErrorProfiles}. */
   public final double[] ziErr;
+  /** ZIERR's own random stream per particle (null entries when ZIERR is off). */
+  public final RandomGenerator[] ziRng;
   /** Release height (m) for output ({@code xhgt}). */
   public final double[] releaseHeight;
 
@@ -41,9 +40,8 @@ public final class ParticleState {
     samt = new double[n];
     alive = new boolean[n];
     rng = new RandomGenerator[n];
-    uErr = new double[n];
-    vErr = new double[n];
     ziErr = new double[n];
+    ziRng = new RandomGenerator[n];
     releaseHeight = new double[n];
   }
 }

@@ -55,8 +55,14 @@ public final class Stepper {
   private double colY;
   private int colColumn;
   private double colZi;
-  private double colUErr;
-  private double colVErr;
+  private double[] colErrU;
+  private double[] colErrV;
+  // WINDERR: shared per-particle profiles and this thread's profiles for the step (grid/min, levels 1..nl)
+  private WindErrorProfiles windErrors;
+  private final double[] errPrevU;
+  private final double[] errPrevV;
+  private final double[] errNextU;
+  private final double[] errNextV;
   private int kzm;
   private final double[] turb = new double[2];
   private final double[] vel1 = new double[3];
@@ -88,6 +94,10 @@ public final class Stepper {
     cU = new double[nl + 1];
     cV = new double[nl + 1];
     stamp = new int[nl + 1];
+    errPrevU = new double[nl + 1];
+    errPrevV = new double[nl + 1];
+    errNextU = new double[nl + 1];
+    errNextV = new double[nl + 1];
     outCode = new int[columns.size()];
     for (int c = 0; c < outCode.length; c++) {
       outCode[c] = code(columns.get(c));
@@ -104,6 +114,11 @@ public final class Stepper {
       }
     }
     throw new IllegalArgumentException("unknown output column " + name);
+  }
+
+  /** The WINDERR profiles of all particles (required when the parameters ask for wind errors). */
+  public void setWindErrors(WindErrorProfiles profiles) {
+    this.windErrors = profiles;
   }
 
   /** Sets the step: periods around its start and end, its signed length and the end time (min since release). */
@@ -129,21 +144,28 @@ public final class Stepper {
     MetWindow.Pair pa = prevPair;
     MetWindow.Pair pb = nextPair;
 
-    // transport-error states (AR(1) in time; TRANSPORT.md §5.8, simplified: one error per particle for the column)
+    // WINDERR (TRANSPORT.md §5.8): the profile before advection decorrelates in time, the one after advection along
+    // the path; both add to the mean advection (first and second pass) and to PARDSP's profile winds (two halves)
     TransportParams.WindError we = prm.windError();
-    if (we != null) {
-      double rt = Math.exp(-adt / we.timeScaleMin());
-      double st = Math.sqrt(1 - rt * rt) * we.sigmaMs();
-      s.uErr[p] = rt * s.uErr[p] + st * rng.nextGaussian();
-      s.vErr[p] = rt * s.vErr[p] + st * rng.nextGaussian();
+    boolean windErr = we != null;
+    if (windErr && windErrors == null) {
+      throw new IllegalStateException("wind errors requested but no WindErrorProfiles set");
     }
-    double uErrGrid = we == null ? 0 : s.uErr[p] * 60.0 / geo.gxNear(x0, y0);
-    double vErrGrid = we == null ? 0 : s.vErr[p] * 60.0 / geo.gyNear(x0, y0);
+    double gxM = geo.gxNear(x0, y0);
+    double gyM = geo.gyNear(x0, y0);
+    double errScaleU = windErr ? we.sigmaMs() * 60.0 / gxM : 0;
+    double errScaleV = windErr ? we.sigmaMs() * 60.0 / gyM : 0;
+    if (windErr) {
+      windErrors.advance(p, Math.exp(-adt / we.timeScaleMin()), rng, errScaleU, errScaleV, errPrevU, errPrevV);
+    }
 
     // mean advection, predictor–corrector
     velocity(pa, x0, y0, z0, vel1);
-    vel1[0] += uErrGrid;
-    vel1[1] += vErrGrid;
+    if (windErr) {
+      double zx0 = lev.fractionalIndex(z0);
+      vel1[0] += WindErrorProfiles.at(errPrevU, zx0, nl);
+      vel1[1] += WindErrorProfiles.at(errPrevV, zx0, nl);
+    }
     double x1 = x0 + vel1[0] * dt;
     double y1 = y0 + vel1[1] * dt;
     // the first guess is not clamped to the ground (ADVIEC clamps only the final position)
@@ -152,9 +174,16 @@ public final class Stepper {
       s.alive[p] = false;
       return;
     }
+    if (windErr) {
+      double distKm = Math.hypot((x1 - x0) * gxM, (y1 - y0) * gyM) / 1000.0;
+      windErrors.advance(p, Math.exp(-distKm / we.horizontalScaleKm()), rng, errScaleU, errScaleV, errNextU, errNextV);
+    }
     velocity(pb, x1, y1, z1, vel2);
-    vel2[0] += uErrGrid;
-    vel2[1] += vErrGrid;
+    if (windErr) {
+      double zx1 = lev.fractionalIndex(z1);
+      vel2[0] += WindErrorProfiles.at(errNextU, zx1, nl);
+      vel2[1] += WindErrorProfiles.at(errNextV, zx1, nl);
+    }
     double xa = x0 + 0.5 * (vel1[0] + vel2[0]) * dt;
     double ya = y0 + 0.5 * (vel1[1] + vel2[1]) * dt;
     double za = Math.min(1.0, z0 + 0.5 * (vel1[2] + vel2[2]) * dt);
@@ -205,8 +234,8 @@ public final class Stepper {
       pos[1] = yt;
       pos[2] = za;
       double wr = s.wRatio[p];
-      wr = halfStep(pos, wr, rng, pa, x0, y0, zi1, zsfc, tdir, adt, uErrGrid, vErrGrid);
-      wr = halfStep(pos, wr, rng, pb, xa, ya, zi2, zsfc, tdir, adt, uErrGrid, vErrGrid);
+      wr = halfStep(pos, wr, rng, pa, x0, y0, zi1, zsfc, tdir, adt, windErr ? errPrevU : null, windErr ? errPrevV : null);
+      wr = halfStep(pos, wr, rng, pb, xa, ya, zi2, zsfc, tdir, adt, windErr ? errNextU : null, windErr ? errNextV : null);
       s.wRatio[p] = wr;
       xf = pos[0];
       yf = pos[1];
@@ -216,11 +245,12 @@ public final class Stepper {
         return;
       }
     }
-    // zi error scales the foot
+    // ZIERR scales the foot; its error decorrelates in time and along the path (AR(1), stationary from release)
     TransportParams.ZiError ze = prm.ziError();
     if (ze != null) {
-      double rt = Math.exp(-adt / ze.timeScaleMin());
-      s.ziErr[p] = rt * s.ziErr[p] + Math.sqrt(1 - rt * rt) * ze.sigmaPercent() * rng.nextGaussian();
+      double distKm = Math.hypot((xf - x0) * gxM, (yf - y0) * gyM) / 1000.0;
+      double rt = Math.exp(-adt / ze.timeScaleMin()) * Math.exp(-distKm / ze.horizontalScaleKm());
+      s.ziErr[p] = rt * s.ziErr[p] + Math.sqrt(1 - rt * rt) * ze.sigmaPercent() * s.ziRng[p].nextGaussian();
       stepFoot *= Math.max(0.0, (100.0 + s.ziErr[p]) / 100.0);
     }
     s.x[p] = xf;
@@ -295,7 +325,7 @@ public final class Stepper {
   }
 
   /** Points the lazy column at a period pair and position for one half-step. */
-  private void setColumn(MetWindow.Pair pr, double x, double y, double zi, double uErr, double vErr) {
+  private void setColumn(MetWindow.Pair pr, double x, double y, double zi, double[] errU, double[] errV) {
     colA = pr.a();
     colB = pr.b();
     colTf = pr.tf();
@@ -303,8 +333,8 @@ public final class Stepper {
     colY = y;
     colZi = zi;
     colColumn = MetSampler.nearest(colA, x, y);
-    colUErr = uErr;
-    colVErr = vErr;
+    colErrU = errU;
+    colErrV = errV;
     curStamp++;
     if (curStamp == Integer.MAX_VALUE) {
       java.util.Arrays.fill(stamp, 0);
@@ -323,8 +353,8 @@ public final class Stepper {
     cSw[k] = sw == 0.0 ? 0.001 : sw;
     cTl[k] = tl == 0.0 ? 100.0 : tl;
     cDens[k] = interp(colA.dens, colB.dens, k);
-    cU[k] = interp(colA.u, colB.u, k) + colUErr;
-    cV[k] = interp(colA.v, colB.v, k) + colVErr;
+    cU[k] = interp(colA.u, colB.u, k) + (colErrU == null ? 0.0 : colErrU[k]);
+    cV[k] = interp(colA.v, colB.v, k) + (colErrV == null ? 0.0 : colErrV[k]);
     stamp[k] = curStamp;
   }
 
@@ -381,8 +411,8 @@ public final class Stepper {
    * updated in place.
    */
   private double halfStep(double[] pos, double wRatio, RandomGenerator rng, MetWindow.Pair pr, double cx, double cy,
-      double zi, double zsfc, double tdir, double adt, double uErr, double vErr) {
-    setColumn(pr, cx, cy, zi, uErr, vErr);
+      double zi, double zsfc, double tdir, double adt, double[] errU, double[] errV) {
+    setColumn(pr, cx, cy, zi, errU, errV);
     double span = zTop - zsfc;
     double veghtZ = prm.footLayerM(zi);
     if (veghtZ > 0.9 * zTop) {
