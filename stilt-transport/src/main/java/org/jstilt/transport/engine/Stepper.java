@@ -15,6 +15,8 @@ import org.jstilt.transport.physics.Atmosphere;
  * owns every scratch array it uses, so stepping a particle allocates nothing.
  */
 public final class Stepper {
+  /** Grid lengths from the grid edge within which a particle is terminated at the start of a step. */
+  static final double EDGE_MARGIN = 2.0;
   /** Output column codes. */
   static final String[] KNOWN = {
     "time", "indx", "long", "lati", "zagl", "zsfc", "sigw", "tlgr", "icdx", "temp", "temz", "pres", "samt", "foot",
@@ -140,6 +142,12 @@ public final class Stepper {
     double x0 = s.x[p];
     double y0 = s.y[p];
     double z0 = s.z[p];
+    if (nearEdge(x0, y0)) {
+      // hycs_std terminates a particle that starts a step within two grid lengths of the (sub)grid edge (T2: both
+      // mean trajectories that leave the HRRR test grid end with their last row at x = 57.02–57.03 of nx = 59)
+      s.alive[p] = false;
+      return;
+    }
     RandomGenerator rng = s.rng[p];
     MetWindow.Pair pa = prevPair;
     MetWindow.Pair pb = nextPair;
@@ -261,6 +269,10 @@ public final class Stepper {
     if (out != null) {
       writeOutputs(s, p, out, pb, xf, yf, zf, 0.5 * (zi1 + zi2), wMean, tdir);
     }
+  }
+
+  private boolean nearEdge(double x, double y) {
+    return x < EDGE_MARGIN + 1.0 || x > nx - EDGE_MARGIN || y < EDGE_MARGIN + 1.0 || y > ny - EDGE_MARGIN;
   }
 
   private boolean offGrid(double x, double y) {

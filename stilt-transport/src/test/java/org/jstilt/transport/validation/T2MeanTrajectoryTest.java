@@ -68,6 +68,8 @@ class T2MeanTrajectoryTest {
     // regression guard well inside the pass mark: measured worst 0.037 km and dz/allowed 0.00 (≤ 1 m) since the
     // data-level heights use Tv and ω is converted with p/(Rd·Tv)
     assertThat(worstKm).as(name + " worst horizontal distance (guard)").isLessThanOrEqualTo(0.15);
+    // particles are terminated two grid lengths from the edge, as hycs_std: the trajectories end on the same minute
+    assertThat(ourEnd).as(name + " last minute of the native trajectory").isEqualTo(refEnd);
     assertThat(worstDz).as(name + " worst height difference / allowance (guard)").isLessThanOrEqualTo(0.1);
   }
 
