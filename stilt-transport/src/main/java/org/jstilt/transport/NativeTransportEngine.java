@@ -58,6 +58,13 @@ public final class NativeTransportEngine {
       throw new StiltException(ErrorCode.INPUT,
           "transport: " + releaseAglM.length + " release heights given for numpar = " + req.numpar());
     }
+    for (String v : req.varsiwant()) {
+      if (v.equals("dmas") || v.equals("zfx1")) {
+        // not computed here (dmas) or refused by hycs_std itself (zfx1): no placeholder values
+        throw new StiltException(ErrorCode.INPUT, "transport: the native engine does not write '" + v
+            + "'; remove it from varsiwant" + (v.equals("dmas") ? " or use transport.engine: hysplit" : ""));
+      }
+    }
     TransportParams prm = req.params();
     try (MetDataset met = MetDataset.open(req.metFiles())) {
       InternalLevels levels = InternalLevels.standard(prm.zTopM());
@@ -266,7 +273,6 @@ public final class NativeTransportEngine {
       // not drawn yet: the first step draws u', v' at their full variance (PARDSP's 1000 sentinel)
       s.uPrime[p] = Double.NaN;
       s.vPrime[p] = Double.NaN;
-      s.dmWeight[p] = 1.0;
       s.alive[p] = true;
       if (ziMaster != null) {
         // stationary from release, like the wind errors

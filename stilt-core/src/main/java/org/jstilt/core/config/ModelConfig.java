@@ -39,7 +39,29 @@ public record ModelConfig(
     mets = Collections.unmodifiableMap(new LinkedHashMap<>(mets));
     footprints = Collections.unmodifiableMap(new LinkedHashMap<>(footprints));
     grids = Collections.unmodifiableMap(new LinkedHashMap<>(grids));
-    ConfigException.throwIfAny(problems(mets.isEmpty(), footprints));
+    List<ConfigProblem> all = new ArrayList<>(problems(mets.isEmpty(), footprints));
+    all.addAll(engineProblems(transport, params.model().varsiwant()));
+    ConfigException.throwIfAny(all);
+  }
+
+  /** Particle variables the native engine does not compute (it would have to write a made-up value). */
+  public static final List<String> NOT_NATIVE = List.of("dmas");
+
+  /**
+   * The checks between the transport engine and the run parameters: the native engine refuses the variables in
+   * {@link #NOT_NATIVE} rather than write placeholders.
+   */
+  public static List<ConfigProblem> engineProblems(TransportConfig transport, List<String> varsiwant) {
+    List<ConfigProblem> p = new ArrayList<>();
+    if (transport.engine() == TransportConfig.Engine.NATIVE) {
+      for (String v : varsiwant) {
+        if (NOT_NATIVE.contains(v)) {
+          p.add(ConfigProblem.at("varsiwant", "'" + v + "' (the mass-violation weight) is not computed by the native "
+              + "engine; remove it from varsiwant or set transport.engine: hysplit"));
+        }
+      }
+    }
+    return p;
   }
 
   /** The checks across entries, with paths (for the loader, which has already checked each entry). */

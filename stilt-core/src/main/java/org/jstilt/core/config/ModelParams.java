@@ -49,6 +49,9 @@ public record ModelParams(int nHours, int numpar, boolean hnfPlume, boolean rmDa
       if (!VARIABLES.contains(v)) {
         problems.add(ConfigProblem.at("varsiwant", "unknown particle variable '" + v + "'; hycs_std writes "
             + String.join(", ", VARIABLES)));
+      } else if (v.equals("zfx1")) {
+        problems.add(ConfigProblem.at("varsiwant", "'zfx1' is in PYSTILT's list, but hycs_std v5.1.0 stops on it "
+            + "('Weird variable in VARSIWANT') and writes no particles; remove it"));
       } else if (!seen.add(v)) {
         problems.add(ConfigProblem.at("varsiwant", "'" + v + "' is listed twice"));
       }

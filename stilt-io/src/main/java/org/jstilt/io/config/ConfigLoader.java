@@ -214,6 +214,11 @@ public final class ConfigLoader {
         doc.problem(p, "");
       }
     }
+    if (params != null && transport != null) {
+      for (ConfigProblem p : ModelConfig.engineProblems(transport, params.model().varsiwant())) {
+        doc.problem(p, "");
+      }
+    }
     if (!doc.problems().isEmpty()) {
       List<ConfigProblem> sorted = new ArrayList<>(doc.problems());
       sorted.sort(java.util.Comparator.comparingInt(ConfigProblem::line).thenComparingInt(ConfigProblem::column));

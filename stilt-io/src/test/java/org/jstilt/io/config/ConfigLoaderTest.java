@@ -270,6 +270,22 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void variablesTheEngineCannotWriteAreRefused() {
+    String vars = "varsiwant: [time, indx, long, lati, zagl, foot, mlht, dens, samt, sigw, tlgr, dmas]\n";
+    // the native engine does not compute the mass-violation weight: refused, not written as a placeholder
+    assertThat(problems(METS + vars)).extracting(ConfigProblem::describe).containsExactly(
+        "config.yaml:6:1: varsiwant: 'dmas' (the mass-violation weight) is not computed by the native engine; "
+            + "remove it from varsiwant or set transport.engine: hysplit");
+    // hycs_std computes it
+    assertThat(parse(METS + vars + "transport:\n  engine: hysplit\n").params().model().varsiwant()).contains("dmas");
+    // hycs_std v5.1.0 itself stops on zfx1, whichever engine
+    assertThat(problems(METS + "varsiwant: [time, indx, long, lati, zagl, foot, mlht, dens, samt, sigw, tlgr, zfx1]\n"
+        + "transport:\n  engine: hysplit\n")).extracting(ConfigProblem::describe).containsExactly(
+        "config.yaml:6:12: varsiwant: 'zfx1' is in PYSTILT's list, but hycs_std v5.1.0 stops on it ('Weird variable "
+            + "in VARSIWANT') and writes no particles; remove it");
+  }
+
+  @Test
   void executionAndTransport() {
     assertThat(problems(METS + "execution:\n  backend: local\n  n_worker: 4\n")).extracting(ConfigProblem::describe)
         .containsExactly("config.yaml:8:3: execution.n_worker: unknown key in execution; did you mean 'n_workers'?");

@@ -4,7 +4,7 @@ import java.util.random.RandomGenerator;
 
 /**
  * Struct-of-arrays state of all particles: position (grid x, y and σ), normalised vertical velocity w'/σw,
- * horizontal turbulent velocities, mass-violation weight, output accumulators, transport-error states and one
+ * horizontal turbulent velocities, output accumulators, transport-error states and one
  * random stream per particle.
  */
 public final class ParticleState {
@@ -15,7 +15,6 @@ public final class ParticleState {
   public final double[] wRatio;
   public final double[] uPrime;
   public final double[] vPrime;
-  public final double[] dmWeight;
   public final double[] foot;
   public final double[] samt;
   public final boolean[] alive;
@@ -35,7 +34,6 @@ public final class ParticleState {
     wRatio = new double[n];
     uPrime = new double[n];
     vPrime = new double[n];
-    dmWeight = new double[n];
     foot = new double[n];
     samt = new double[n];
     alive = new boolean[n];

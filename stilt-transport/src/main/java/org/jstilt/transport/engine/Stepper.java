@@ -629,7 +629,7 @@ public final class Stepper {
         case 15, 16 -> v = surface(a.lhtf, b.lhtf, tf, x, y);
         case 17 -> v = surface(a.tcld, b.tcld, tf, x, y);
         case 18 -> v = surface(a.lcld, b.lcld, tf, x, y);
-        case 19 -> v = Math.min(1e5, s.dmWeight[p]);
+        case 19 -> throw new IllegalStateException("dmas is refused by the engine before any step");
         case 23 -> v = 0;
         case 24 -> v = -999;
         case 25 -> v = surface(a.dswf, b.dswf, tf, x, y);

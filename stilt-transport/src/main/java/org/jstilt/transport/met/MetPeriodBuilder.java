@@ -63,7 +63,8 @@ public final class MetPeriodBuilder {
     double[] rghs = optional(index, 0, "RGHS", 0.1);
     double[] pblh = optional(index, 0, "PBLH", Double.NaN);
     double[] tcld = optional(index, 0, "TCLD", 0.0);
-    double[] lcld = optional(index, 0, "LCLD", 0.0);
+    // hycs_std writes lcld = -99 (missing) where the met has no LCLD (HRRR, measured)
+    double[] lcld = optional(index, 0, "LCLD", -99.0);
     double[] dswf = optional(index, 0, "DSWF", 0.0);
     double[] rain = precipitation(index);
     if (pblh == null || Double.isNaN(pblh[0])) {
