@@ -141,6 +141,9 @@ public final class MetPeriodBuilder {
     double[] vd = new double[nd + 1];
     double[] wd = new double[nd + 1];
     double[] qd = new double[nd + 1];
+    // relative humidity (fraction) of the data levels: PRFSIG converts each level's specific humidity with its own
+    // T and p and interpolates RH, not q (the surface value uses level 1's q and T with the surface pressure)
+    double[] rhd = new double[nd + 1];
     double[] zl = new double[nl];
     double[] th = new double[nl];
     double[] um = new double[nl];
@@ -210,6 +213,10 @@ public final class MetPeriodBuilder {
         vd[0] = Double.isNaN(v10m[c]) ? vd[1] : v10m[c];
         wd[0] = 0;
         qd[0] = nData > 1 ? qd[1] : 0;
+        for (int l = 1; l < nData; l++) {
+          rhd[l] = relh ? qd[l] / 100.0 : Atmosphere.relativeHumidity(qd[l], td[l], pd[l]);
+        }
+        rhd[0] = nData > 1 ? (relh ? qd[1] / 100.0 : Atmosphere.relativeHumidity(qd[1], td[1], pd[0])) : 0;
         double gx = geometry.gx(c);
         double gy = geometry.gy(c);
         int base = c * nl;
@@ -226,6 +233,7 @@ public final class MetPeriodBuilder {
           double vv;
           double ww;
           double q;
+          double rhInterp;
           if (z <= zd[nData - 1]) {
             while (lo < nData - 2 && zd[lo + 1] < z) {
               lo++;
@@ -239,6 +247,7 @@ public final class MetPeriodBuilder {
             vv = vd[lo] + f * (vd[lo + 1] - vd[lo]);
             ww = wd[lo] + f * (wd[lo + 1] - wd[lo]);
             q = qd[lo] + f * (qd[lo + 1] - qd[lo]);
+            rhInterp = rhd[lo] + f * (rhd[lo + 1] - rhd[lo]);
             nInside = k;
             wAbove = ww;
           } else {
@@ -250,17 +259,13 @@ public final class MetPeriodBuilder {
             wAbove *= 0.5;
             ww = wAbove;
             q = qd[top];
+            rhInterp = rhd[top];
           }
           int idx = base + k - 1;
           double rh;
           double sq;
-          if (relh) {
-            rh = q / 100.0;
-            sq = 0.622 * rh * Atmosphere.saturationVapourHysplit(t) / p;
-          } else {
-            sq = q;
-            rh = Atmosphere.relativeHumidity(q, t, p);
-          }
+          rh = rhInterp;
+          sq = relh ? 0.622 * rh * Atmosphere.saturationVapourHysplit(t) / p : q;
           // the profile density p/(Rd·Tv) (Tv where the met has specific humidity), as prfsig_ gives it to STBANL
           // and to the ω conversion (gdb), and the dry-air density PARDSP derives from it for the foot integral,
           // the Thomson density ratios and the dens column (disassembly: README)
