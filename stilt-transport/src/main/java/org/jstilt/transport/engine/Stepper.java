@@ -57,6 +57,7 @@ public final class Stepper {
   private double colY;
   private int colColumn;
   private double colZi;
+  private boolean colNext;
   private double[] colErrU;
   private double[] colErrV;
   // WINDERR: shared per-particle profiles and this thread's profiles for the step (grid/min, levels 1..nl)
@@ -242,8 +243,10 @@ public final class Stepper {
       pos[1] = yt;
       pos[2] = za;
       double wr = s.wRatio[p];
-      wr = halfStep(pos, wr, rng, pa, x0, y0, zi1, zsfc, tdir, adt, windErr ? errPrevU : null, windErr ? errPrevV : null);
-      wr = halfStep(pos, wr, rng, pb, xa, ya, zi2, zsfc, tdir, adt, windErr ? errNextU : null, windErr ? errNextV : null);
+      wr = halfStep(pos, wr, rng, pa, x0, y0, zi1, zsfc, tdir, adt, windErr ? errPrevU : null, windErr ? errPrevV : null,
+          false);
+      wr = halfStep(pos, wr, rng, pb, xa, ya, zi2, zsfc, tdir, adt, windErr ? errNextU : null, windErr ? errNextV : null,
+          true);
       s.wRatio[p] = wr;
       xf = pos[0];
       yf = pos[1];
@@ -364,7 +367,14 @@ public final class Stepper {
     double tl = turb[1];
     cSw[k] = sw == 0.0 ? 0.001 : sw;
     cTl[k] = tl == 0.0 ? 100.0 : tl;
-    cDens[k] = interp(colA.dens, colB.dens, k);
+    double dens = interp(colA.dens, colB.dens, k);
+    if (colNext) {
+      // hycs_std's second half-step (after advection) feeds PARDSP's dry-air conversion with the already dry density
+      // and the ambient temperature in place of θ (gdb on its inputs: 0.993516 and 286.72 K at level 1, giving
+      // 0.992174, 0.14 % below the first half's profile); the foot and the Thomson density ratios of that half use it
+      dens = Atmosphere.dryDensityPardsp(dens, interp(colA.temp, colB.temp, k), interp(colA.rhfr, colB.rhfr, k));
+    }
+    cDens[k] = dens;
     cU[k] = interp(colA.u, colB.u, k) + (colErrU == null ? 0.0 : colErrU[k]);
     cV[k] = interp(colA.v, colB.v, k) + (colErrV == null ? 0.0 : colErrV[k]);
     stamp[k] = curStamp;
@@ -423,8 +433,10 @@ public final class Stepper {
    * updated in place.
    */
   private double halfStep(double[] pos, double wRatio, RandomGenerator rng, MetWindow.Pair pr, double cx, double cy,
-      double zi, double zsfc, double tdir, double adt, double[] errU, double[] errV) {
+      double zi, double zsfc, double tdir, double adt, double[] errU, double[] errV,
+      boolean next) {
     setColumn(pr, cx, cy, zi, errU, errV);
+    colNext = next;
     double span = zTop - zsfc;
     double veghtZ = prm.footLayerM(zi);
     if (veghtZ > 0.9 * zTop) {
