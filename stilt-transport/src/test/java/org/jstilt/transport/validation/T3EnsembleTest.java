@@ -38,8 +38,8 @@ class T3EnsembleTest {
 
   @ParameterizedTest
   @CsvSource({
-    // case, metric-hours with z <= 2 at the default 6 runs (measured with the columns rounded as written: 43 of 46
-    // and 30 of 32; 20 runs: 39 of 46 and 30 of 32, with evening_west's hour-1 foot_sum at z 4.1 — README)
+    // case, metric-hours with z <= 2 at the default 6 runs (measured with the columns rounded as written and the
+    // second half-step's density as hycs_std's: 43 of 46 and 30 of 32; 20 runs: 39 of 46 and 32 of 32)
     "evening_wbb, 40",
     "evening_west, 28",
   })
