@@ -367,13 +367,8 @@ public final class Stepper {
     double tl = turb[1];
     cSw[k] = sw == 0.0 ? 0.001 : sw;
     cTl[k] = tl == 0.0 ? 100.0 : tl;
-    double dens = interp(colA.dens, colB.dens, k);
-    if (colNext) {
-      // hycs_std's second half-step (after advection) feeds PARDSP's dry-air conversion with the already dry density
-      // and the ambient temperature in place of θ (gdb on its inputs: 0.993516 and 286.72 K at level 1, giving
-      // 0.992174, 0.14 % below the first half's profile); the foot and the Thomson density ratios of that half use it
-      dens = Atmosphere.dryDensityPardsp(dens, interp(colA.temp, colB.temp, k), interp(colA.rhfr, colB.rhfr, k));
-    }
+    // the half-step after advection uses hycs_std's second dry-air conversion (precomputed per grid point)
+    double dens = colNext ? interp(colA.densNext, colB.densNext, k) : interp(colA.dens, colB.dens, k);
     cDens[k] = dens;
     cU[k] = interp(colA.u, colB.u, k) + (colErrU == null ? 0.0 : colErrU[k]);
     cV[k] = interp(colA.v, colB.v, k) + (colErrV == null ? 0.0 : colErrV[k]);

@@ -27,8 +27,13 @@ public final class MetPeriod {
   public final double[] temp;
   /** Pressure (hPa). */
   public final double[] pres;
-  /** Air density (kg/m³). */
+  /** Dry-air density (kg/m³) as PARDSP derives it for the half-step before advection (and the dens column). */
   public final double[] dens;
+  /**
+   * Dry-air density (kg/m³) of the half-step after advection: hycs_std converts once more, from {@link #dens} with
+   * the ambient temperature in place of θ (stilt-transport README).
+   */
+  public final double[] densNext;
   /** Relative humidity fraction. */
   public final double[] rhfr;
   /** Specific humidity (kg/kg). */
@@ -75,6 +80,7 @@ public final class MetPeriod {
     temp = new double[n3];
     pres = new double[n3];
     dens = new double[n3];
+    densNext = new double[n3];
     rhfr = new double[n3];
     sphu = new double[n3];
     sigw = new double[n3];

@@ -276,6 +276,7 @@ public final class MetPeriodBuilder {
           mp.pres[idx] = p;
           mp.theta[idx] = theta;
           mp.dens[idx] = rho;
+          mp.densNext[idx] = Atmosphere.dryDensityPardsp(rho, t, rh);
           mp.rhfr[idx] = rh;
           mp.sphu[idx] = sq;
           um[k - 1] = uu;
