@@ -68,6 +68,7 @@ public final class NativeTransportEngine {
     TransportParams prm = req.params();
     try (MetDataset met = MetDataset.open(req.metFiles())) {
       InternalLevels levels = InternalLevels.standard(prm.zTopM());
+      requireMemoryFor(met, levels, req.metFiles());
       GridGeometry geo = new GridGeometry(met.projection(), met.grid().nx(), met.grid().ny());
       MetPeriodBuilder builder = new MetPeriodBuilder(met, levels, geo, prm.kmixd(), prm.kmix0M(), prm.verticalMotion());
       Instant t0 = req.releaseTime();
@@ -221,6 +222,35 @@ public final class NativeTransportEngine {
     long hour = Math.abs(java.time.Duration.between(t0, periodTime).toMinutes()) / 60;
     int i = (int) Math.min(hour, prm.ziScale().size() - 1);
     return prm.ziScale().get(i);
+  }
+
+  /** 3-D fields a built period holds per internal level and column (MetPeriod), and the builder's per data level. */
+  private static final int PERIOD_FIELDS = 14;
+  private static final int DATA_FIELDS = 8;
+  /** Periods held at once (two brackets around a step can span three; one more while the next is built). */
+  private static final int PERIODS_HELD = 4;
+
+  /**
+   * Fails fast, with the remedy, when the whole-grid met periods this engine builds cannot fit in the heap: a CONUS
+   * grid (1799×1059, 50 levels) needs ≈ 30 GB, where an OutOfMemoryError deep inside a run would say nothing useful.
+   */
+  static void requireMemoryFor(MetDataset met, InternalLevels levels, List<java.nio.file.Path> files) {
+    requireMemoryFor(met, levels, files, Runtime.getRuntime().maxMemory());
+  }
+
+  static void requireMemoryFor(MetDataset met, InternalLevels levels, List<java.nio.file.Path> files, long max) {
+    long columns = (long) met.grid().nx() * met.grid().ny();
+    int dataLevels = Math.max(1, met.grid().levels().size() - 1);
+    long bytes = columns * 8L * ((long) PERIOD_FIELDS * levels.count() * PERIODS_HELD + (long) DATA_FIELDS * dataLevels);
+    if (bytes > 0.8 * max) {
+      throw new StiltException(ErrorCode.MET, String.format(
+          "transport: the met grid of %s (%d x %d columns, %d levels) needs about %.1f GB for the native engine's "
+              + "met periods, more than the %.1f GB heap allows; crop it to the region the particles can reach "
+              + "(met subgrid_enable: true with subgrid_bounds, or `stilt met subset`) or give Java more memory "
+              + "(JAVA_OPTS=\"-Xmx...\")",
+          files.isEmpty() ? "the met files" : files.get(0).getFileName(), met.grid().nx(), met.grid().ny(),
+          dataLevels, bytes / 1e9, max / 1e9));
+    }
   }
 
   /** Mixed into the seed for the ZIERR streams (any fixed odd constant; only its being fixed matters). */
