@@ -23,6 +23,8 @@ import org.jstilt.transport.engine.ParticleState;
 import org.jstilt.transport.engine.Stepper;
 import org.jstilt.transport.engine.WindErrorProfiles;
 import org.jstilt.transport.met.GridGeometry;
+import org.jstilt.transport.met.MetPeriod;
+import org.jstilt.transport.met.GridWindow;
 import org.jstilt.transport.met.InternalLevels;
 import org.jstilt.transport.met.MetPeriodBuilder;
 import org.jstilt.transport.met.MetSampler;
@@ -35,6 +37,32 @@ import org.jstilt.transport.met.MetSampler;
  * the seed in index order, so the output depends on the seed only, not on the thread count.
  */
 public final class NativeTransportEngine {
+  /**
+   * HYSPLIT's moving subgrid: met periods are built only for a window of columns around the particles when the
+   * grid has more than {@code minColumns} columns; the window keeps {@code marginCells} between any particle and its
+   * edge and is rebuilt {@code padCells} wider than the particles' extent when they come closer.
+   */
+  public record Subgrid(long minColumns, int padCells, int marginCells) {
+    public Subgrid {
+      if (padCells <= marginCells || marginCells < 3) {
+        throw new IllegalArgumentException("subgrid pad must exceed the margin, and the margin be at least 3 cells");
+      }
+    }
+  }
+
+  /** Windows above 40 000 columns (200×200), 25 cells beyond the particles, moved within 6 cells of an edge. */
+  public static final Subgrid DEFAULT_SUBGRID = new Subgrid(40_000, 25, 6);
+
+  private final Subgrid subgrid;
+
+  public NativeTransportEngine() {
+    this(DEFAULT_SUBGRID);
+  }
+
+  /** An engine with its own subgrid policy (tests force small windows on small grids). */
+  public NativeTransportEngine(Subgrid subgrid) {
+    this.subgrid = subgrid;
+  }
 
   /** Runs the request and collects every row (convenience for small runs and tests). */
   public ParticleEnsemble runToEnsemble(TransportRequest req) {
@@ -68,7 +96,12 @@ public final class NativeTransportEngine {
     TransportParams prm = req.params();
     try (MetDataset met = MetDataset.open(req.metFiles())) {
       InternalLevels levels = InternalLevels.standard(prm.zTopM());
-      requireMemoryFor(met, levels, req.metFiles());
+      int gridNx = met.grid().nx();
+      int gridNy = met.grid().ny();
+      boolean windowed = (long) gridNx * gridNy > subgrid.minColumns();
+      if (!windowed) {
+        requireMemoryFor(met, levels, req.metFiles());
+      }
       GridGeometry geo = new GridGeometry(met.projection(), met.grid().nx(), met.grid().ny());
       MetPeriodBuilder builder = new MetPeriodBuilder(met, levels, geo, prm.kmixd(), prm.kmix0M(), prm.verticalMotion());
       Instant t0 = req.releaseTime();
@@ -76,6 +109,11 @@ public final class NativeTransportEngine {
       MetWindow window = new MetWindow(met, builder, i -> ziScale(prm, times.get(i), t0));
       int n = req.numpar();
       ParticleState s = new ParticleState(n);
+      if (windowed) {
+        double[] box = releaseBox(req, met);
+        window.moveTo(GridWindow.around(box[0], box[1], box[2], box[3], subgrid.padCells(), gridNx, gridNy));
+        requireMemoryFor(window.window().columns(), met, levels, req.metFiles(), Runtime.getRuntime().maxMemory());
+      }
       MetWindow.Pair first;
       try {
         first = window.at(t0);
@@ -117,6 +155,9 @@ public final class NativeTransportEngine {
         for (int step = 0; step < nSteps; step++) {
           int tStart = step * delt * dtSign;
           int tEnd = Math.min((step + 1) * delt, totalMin) * dtSign;
+          if (windowed) {
+            follow(window, s, gridNx, gridNy, met, levels, req.metFiles());
+          }
           MetWindow.Pair prev;
           MetWindow.Pair next;
           try {
@@ -193,7 +234,7 @@ public final class NativeTransportEngine {
       for (int p = 0; p < n; p++) {
         alive += s.alive[p] ? 1 : 0;
       }
-      return new RunSummary(stepsDone, rowsOut, alive, stopReason);
+      return new RunSummary(stepsDone, rowsOut, alive, stopReason, window.rebuilds());
     }
   }
 
@@ -205,7 +246,10 @@ public final class NativeTransportEngine {
    * @param aliveAtEnd particles still on the grid at the end
    * @param stopReason why the run ended early, or null if it ran its full length
    */
-  public record RunSummary(int steps, long rows, int aliveAtEnd, String stopReason) {}
+  /**
+   * @param metWindowMoves how often the met window was placed or moved (0 when the whole grid was built)
+   */
+  public record RunSummary(int steps, long rows, int aliveAtEnd, String stopReason, int metWindowMoves) {}
 
   private static void runBlock(Stepper st, ParticleState s, int from, int to, double[][] out) {
     for (int p = from; p < to; p++) {
@@ -239,18 +283,58 @@ public final class NativeTransportEngine {
   }
 
   static void requireMemoryFor(MetDataset met, InternalLevels levels, List<java.nio.file.Path> files, long max) {
-    long columns = (long) met.grid().nx() * met.grid().ny();
+    requireMemoryFor((long) met.grid().nx() * met.grid().ny(), met, levels, files, max);
+  }
+
+  static void requireMemoryFor(long columns, MetDataset met, InternalLevels levels, List<java.nio.file.Path> files,
+      long max) {
     int dataLevels = Math.max(1, met.grid().levels().size() - 1);
     long bytes = columns * 8L * ((long) PERIOD_FIELDS * levels.count() * PERIODS_HELD + (long) DATA_FIELDS * dataLevels);
     if (bytes > 0.8 * max) {
       throw new StiltException(ErrorCode.MET, String.format(
-          "transport: the met grid of %s (%d x %d columns, %d levels) needs about %.1f GB for the native engine's "
-              + "met periods, more than the %.1f GB heap allows; crop it to the region the particles can reach "
-              + "(met subgrid_enable: true with subgrid_bounds, or `stilt met subset`) or give Java more memory "
-              + "(JAVA_OPTS=\"-Xmx...\")",
-          files.isEmpty() ? "the met files" : files.get(0).getFileName(), met.grid().nx(), met.grid().ny(),
+          "transport: %d columns of the met grid of %s (%d x %d, %d levels) need about %.1f GB for the native "
+              + "engine's met periods, more than the %.1f GB heap allows; crop the met to the region the particles "
+              + "can reach (met subgrid_enable: true with subgrid_bounds, or `stilt met subset`) or give Java more "
+              + "memory (JAVA_OPTS=\"-Xmx...\")",
+          columns, files.isEmpty() ? "the met files" : files.get(0).getFileName(), met.grid().nx(), met.grid().ny(),
           dataLevels, bytes / 1e9, max / 1e9));
     }
+  }
+
+  /** Grid extent of the receptor's release points: {xMin, xMax, yMin, yMax} in full-grid coordinates. */
+  private static double[] releaseBox(TransportRequest req, MetDataset met) {
+    double[] b = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
+    for (ReleasePoint rp : req.receptor().releasePoints()) {
+      GridPoint g = met.projection().toGrid(rp.latDeg(), rp.lonDeg());
+      b[0] = Math.min(b[0], g.x());
+      b[1] = Math.max(b[1], g.x());
+      b[2] = Math.min(b[2], g.y());
+      b[3] = Math.max(b[3], g.y());
+    }
+    return b;
+  }
+
+  /** Moves the met window when a live particle comes within the margin of its edge (between steps). */
+  private void follow(MetWindow window, ParticleState s, int gridNx, int gridNy, MetDataset met, InternalLevels levels,
+      List<java.nio.file.Path> files) {
+    double x0 = Double.POSITIVE_INFINITY;
+    double x1 = Double.NEGATIVE_INFINITY;
+    double y0 = Double.POSITIVE_INFINITY;
+    double y1 = Double.NEGATIVE_INFINITY;
+    for (int p = 0; p < s.n; p++) {
+      if (s.alive[p]) {
+        x0 = Math.min(x0, s.x[p]);
+        x1 = Math.max(x1, s.x[p]);
+        y0 = Math.min(y0, s.y[p]);
+        y1 = Math.max(y1, s.y[p]);
+      }
+    }
+    if (x0 > x1 || window.window().covers(x0, x1, y0, y1, subgrid.marginCells(), gridNx, gridNy)) {
+      return;
+    }
+    GridWindow w = GridWindow.around(x0, x1, y0, y1, subgrid.padCells(), gridNx, gridNy);
+    requireMemoryFor(w.columns(), met, levels, files, Runtime.getRuntime().maxMemory());
+    window.moveTo(w);
   }
 
   /** Mixed into the seed for the ZIERR streams (any fixed odd constant; only its being fixed matters). */
@@ -287,7 +371,8 @@ public final class NativeTransportEngine {
             "transport: release point (lat %.5f, lon %.5f) is outside the met grid (x=%.2f, y=%.2f of 1..%d, 1..%d)",
             rp.latDeg(), rp.lonDeg(), g.x(), g.y(), nx, ny));
       }
-      double zsfc = MetSampler.bilinear2d(pr.a().zsfc, nx, ny, g.x(), g.y());
+      MetPeriod a = pr.a();
+      double zsfc = MetSampler.bilinear2d(a.zsfc, a.nx, a.ny, g.x() - a.window.offsetX(), g.y() - a.window.offsetY());
       double zagl = override != null ? override[p] : req.altitudesMsl() ? alt - zsfc : alt;
       if (zagl < 0) {
         throw new StiltException(ErrorCode.INPUT, String.format(

@@ -29,7 +29,8 @@ class MetMemoryCheckTest {
       long needed = columns * 8L * (14L * lev.count() * 4);
       assertThatThrownBy(() -> NativeTransportEngine.requireMemoryFor(met, lev, files, needed))
           .isInstanceOf(StiltException.class)
-          .hasMessageContaining(met.grid().nx() + " x " + met.grid().ny() + " columns")
+          .hasMessageContaining(columns + " columns of the met grid")
+          .hasMessageContaining("(" + met.grid().nx() + " x " + met.grid().ny() + ",")
           .hasMessageContaining("subgrid_enable")
           .hasMessageContaining("-Xmx");
       assertThatCode(() -> NativeTransportEngine.requireMemoryFor(met, lev, files, 100 * needed)).doesNotThrowAnyException();

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.function.IntToDoubleFunction;
 import org.jstilt.met.MetDataset;
+import org.jstilt.transport.met.GridWindow;
 import org.jstilt.transport.met.MetPeriod;
 import org.jstilt.transport.met.MetPeriodBuilder;
 
@@ -18,6 +19,8 @@ public final class MetWindow {
   private final MetPeriodBuilder builder;
   private final IntToDoubleFunction ziScaleOfPeriod;
   private final Map<Integer, MetPeriod> loaded = new HashMap<>();
+  private GridWindow window;
+  private int rebuilds;
 
   /** A bracket resolved to periods: value = a + tf·(b − a). */
   public record Pair(MetPeriod a, MetPeriod b, double tf, int ia, int ib) {}
@@ -26,6 +29,29 @@ public final class MetWindow {
     this.met = met;
     this.builder = builder;
     this.ziScaleOfPeriod = ziScaleOfPeriod;
+    this.window = GridWindow.full(met.grid().nx(), met.grid().ny());
+  }
+
+  /** The part of the grid the periods are built for. */
+  public GridWindow window() {
+    return window;
+  }
+
+  /** How many times the window moved or grew (and the held periods were rebuilt). */
+  public int rebuilds() {
+    return rebuilds;
+  }
+
+  /**
+   * Makes the periods cover another window: the held ones are dropped and rebuilt on demand (every period held at
+   * a time shares one window, so a step can index both of its periods alike).
+   */
+  public void moveTo(GridWindow w) {
+    if (!w.equals(window)) {
+      window = w;
+      loaded.clear();
+      rebuilds++;
+    }
   }
 
   /** The periods around {@code time}, loading them if needed. */
@@ -49,7 +75,7 @@ public final class MetWindow {
   }
 
   private MetPeriod get(int index) {
-    return loaded.computeIfAbsent(index, i -> builder.build(i, ziScaleOfPeriod.applyAsDouble(i)));
+    return loaded.computeIfAbsent(index, i -> builder.build(i, ziScaleOfPeriod.applyAsDouble(i), window));
   }
 
   /** The met interval, or one hour for single-period data. */

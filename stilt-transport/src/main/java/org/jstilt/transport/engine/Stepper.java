@@ -31,6 +31,11 @@ public final class Stepper {
   private final GridGeometry geo;
   private final int nx;
   private final int ny;
+  // the met window of the current step: offsets subtracted from full-grid positions, and its size
+  private int ox;
+  private int oy;
+  private int wnx;
+  private int wny;
   private final double[] sigma;
   private final int[] outCode;
   private final double rHoriz;
@@ -130,6 +135,12 @@ public final class Stepper {
     this.nextPair = next;
     this.dtMin = dtMin;
     this.timeEndMin = timeEndMin;
+    // every period held shares one window: met arrays are indexed relative to it, positions stay full-grid
+    org.jstilt.transport.met.GridWindow w = prev.a().window;
+    this.ox = w.offsetX();
+    this.oy = w.offsetY();
+    this.wnx = w.nx();
+    this.wny = w.ny();
   }
 
   /**
@@ -201,8 +212,8 @@ public final class Stepper {
       return;
     }
     double wMean = 0.5 * (vel1[2] + vel2[2]);
-    double zi1 = MetSampler.zi(pa.a(), pa.b(), pa.tf(), x0, y0);
-    double zi2 = MetSampler.zi(pb.a(), pb.b(), pb.tf(), xa, ya);
+    double zi1 = MetSampler.zi(pa.a(), pa.b(), pa.tf(), x0 - ox, y0 - oy);
+    double zi2 = MetSampler.zi(pb.a(), pb.b(), pb.tf(), xa - ox, ya - oy);
 
     double xf;
     double yf;
@@ -219,8 +230,8 @@ public final class Stepper {
     } else {
       // horizontal turbulence (PARDSP): u'² = v'² interpolated like any 3-D field at the pre-advection
       // position (bilinear, linear in the level index; ADVMET's ADV3NT, read from hycs_std) at the step's end time
-      int col0 = MetSampler.nearest(pa.a(), x0, y0);
-      double hv = MetSampler.atIndex(pb.a(), pb.b(), pb.tf(), pb.a().hvar, pb.b().hvar, x0, y0, lev.fractionalIndex(z0));
+      double hv = MetSampler.atIndex(pb.a(), pb.b(), pb.tf(), pb.a().hvar, pb.b().hvar, x0 - ox, y0 - oy,
+          lev.fractionalIndex(z0));
       double su = Math.sqrt(Math.max(0.0, hv));
       double sv = su;
       double up;
@@ -235,9 +246,9 @@ public final class Stepper {
       }
       s.uPrime[p] = up;
       s.vPrime[p] = vp;
-      double xt = x0 + up * adt * 60.0 / geo.gx(col0);
-      double yt = y0 + vp * adt * 60.0 / geo.gy(col0);
-      double zsfc = MetSampler.bilinear2d(pb.a().zsfc, nx, ny, xa, ya);
+      double xt = x0 + up * adt * 60.0 / gxM;
+      double yt = y0 + vp * adt * 60.0 / gyM;
+      double zsfc = MetSampler.bilinear2d(pb.a().zsfc, wnx, wny, xa - ox, ya - oy);
       double[] pos = posBuf;
       pos[0] = xt;
       pos[1] = yt;
@@ -286,7 +297,9 @@ public final class Stepper {
    * Mean velocity (grid/min, grid/min, σ/min) at a position, time-interpolated within the pair: bilinear weights
    * and level indexes are computed once for the three components and both periods.
    */
-  private void velocity(MetWindow.Pair pr, double x, double y, double z, double[] v) {
+  private void velocity(MetWindow.Pair pr, double xFull, double yFull, double z, double[] v) {
+    double x = xFull - ox;
+    double y = yFull - oy;
     double zx = lev.fractionalIndex(z);
     MetPeriod a = pr.a();
     MetPeriod b = pr.b();
@@ -307,17 +320,17 @@ public final class Stepper {
     }
     int i = (int) x;
     int j = (int) y;
-    i = Math.max(1, Math.min(nx - 1, i));
-    j = Math.max(1, Math.min(ny - 1, j));
+    i = Math.max(1, Math.min(wnx - 1, i));
+    j = Math.max(1, Math.min(wny - 1, j));
     double fx = x - i;
     double fy = y - j;
     double w00 = (1 - fx) * (1 - fy);
     double w10 = fx * (1 - fy);
     double w01 = (1 - fx) * fy;
     double w11 = fx * fy;
-    int c = ((j - 1) * nx + (i - 1)) * nl + k - 1;
+    int c = ((j - 1) * wnx + (i - 1)) * nl + k - 1;
     int cx = c + nl;
-    int cy = c + nx * nl;
+    int cy = c + wnx * nl;
     int cxy = cy + nl;
     double ua = blend(a.u, c, cx, cy, cxy, w00, w10, w01, w11, fz);
     double va = blend(a.v, c, cx, cy, cxy, w00, w10, w01, w11, fz);
@@ -344,10 +357,10 @@ public final class Stepper {
     colA = pr.a();
     colB = pr.b();
     colTf = pr.tf();
-    colX = x;
-    colY = y;
+    colX = x - ox;
+    colY = y - oy;
     colZi = zi;
-    colColumn = MetSampler.nearest(colA, x, y);
+    colColumn = MetSampler.nearest(colA, colX, colY);
     colErrU = errU;
     colErrV = errV;
     curStamp++;
@@ -376,11 +389,11 @@ public final class Stepper {
   }
 
   private double interp(double[] fa, double[] fb, int k) {
-    double va = MetSampler.bilinear3d(fa, nx, ny, nl, k, colX, colY);
+    double va = MetSampler.bilinear3d(fa, wnx, wny, nl, k, colX, colY);
     if (colTf == 0.0 || colA == colB) {
       return va;
     }
-    return va + colTf * (MetSampler.bilinear3d(fb, nx, ny, nl, k, colX, colY) - va);
+    return va + colTf * (MetSampler.bilinear3d(fb, wnx, wny, nl, k, colX, colY) - va);
   }
 
   /** Dry-air density at original level k for the foot integral. */
@@ -576,7 +589,7 @@ public final class Stepper {
     MetPeriod a = pb.a();
     MetPeriod b = pb.b();
     double tf = pb.tf();
-    double zsfc = MetSampler.bilinear2d(a.zsfc, nx, ny, x, y);
+    double zsfc = MetSampler.bilinear2d(a.zsfc, wnx, wny, x - ox, y - oy);
     double span = zTop - zsfc;
     double zx = -1;
     double lat = Double.NaN;
@@ -599,7 +612,7 @@ public final class Stepper {
         case 6 -> v = lastSw;
         case 7 -> v = lastTl;
         case 8 -> v = 2;
-        case 9 -> v = MetSampler.atIndex(a, b, tf, a.temp, b.temp, x, y, 1.0);
+        case 9 -> v = MetSampler.atIndex(a, b, tf, a.temp, b.temp, x - ox, y - oy, 1.0);
         case 10, 11, 20, 21, 22 -> {
           if (zx < 0) {
             zx = lev.fractionalIndex(z);
@@ -628,7 +641,7 @@ public final class Stepper {
               fb = b.sphu;
             }
           }
-          v = MetSampler.atIndex(a, b, tf, fa, fb, x, y, zx);
+          v = MetSampler.atIndex(a, b, tf, fa, fb, x - ox, y - oy, zx);
         }
         case 12 -> v = s.samt[p];
         case 13 -> v = s.foot[p];
@@ -653,10 +666,10 @@ public final class Stepper {
   }
 
   private double surface(double[] fa, double[] fb, double tf, double x, double y) {
-    double va = MetSampler.bilinear2d(fa, nx, ny, x, y);
+    double va = MetSampler.bilinear2d(fa, wnx, wny, x - ox, y - oy);
     if (tf == 0.0 || fa == fb) {
       return va;
     }
-    return va + tf * (MetSampler.bilinear2d(fb, nx, ny, x, y) - va);
+    return va + tf * (MetSampler.bilinear2d(fb, wnx, wny, x - ox, y - oy) - va);
   }
 }

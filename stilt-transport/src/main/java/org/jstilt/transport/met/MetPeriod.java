@@ -12,6 +12,8 @@ import java.time.Instant;
  */
 public final class MetPeriod {
   public final Instant time;
+  /** The part of the met grid this period was built for; nx, ny and every array are relative to it. */
+  public final GridWindow window;
   public final int nx;
   public final int ny;
   public final int nLevels;
@@ -66,12 +68,13 @@ public final class MetPeriod {
   public final double[] dswf;
   public final double[] rain;
 
-  MetPeriod(Instant time, int nx, int ny, int nLevels) {
+  MetPeriod(Instant time, GridWindow window, int nLevels) {
     this.time = time;
-    this.nx = nx;
-    this.ny = ny;
+    this.window = window;
+    this.nx = window.nx();
+    this.ny = window.ny();
     this.nLevels = nLevels;
-    int nc = nx * ny;
+    int nc = this.nx * this.ny;
     int n3 = nc * nLevels;
     u = new double[n3];
     v = new double[n3];

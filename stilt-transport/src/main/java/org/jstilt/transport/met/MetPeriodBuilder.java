@@ -42,37 +42,48 @@ public final class MetPeriodBuilder {
 
   /** Builds period {@code index} of the dataset; {@code ziScale} multiplies the mixed-layer depth (ZICONTROL). */
   public MetPeriod build(int index, double ziScale) {
+    return build(index, ziScale, GridWindow.full(met.grid().nx(), met.grid().ny()));
+  }
+
+  /**
+   * Builds period {@code index} for the columns of {@code w} only (every column's profile depends on that column
+   * alone, so a window's values equal the whole grid's there). Fields are decoded whole, one at a time, and cropped.
+   */
+  public MetPeriod build(int index, double ziScale, GridWindow w) {
     ArlGrid grid = met.grid();
-    int nx = grid.nx();
-    int ny = grid.ny();
+    if (w.i0() + w.nx() - 1 > grid.nx() || w.j0() + w.ny() - 1 > grid.ny()) {
+      throw new IllegalArgumentException("window " + w + " exceeds the " + grid.nx() + "x" + grid.ny() + " grid");
+    }
+    int nx = w.nx();
+    int ny = w.ny();
     int nl = levels.count();
     Instant time = met.times().get(index);
-    MetPeriod mp = new MetPeriod(time, nx, ny, nl);
+    MetPeriod mp = new MetPeriod(time, w, nl);
     int nd = grid.nz() - 1;
     VerticalCoordinate vc = grid.verticalCoordinate();
     double topOffset = grid.map().toArray()[11];
 
-    double[] shgt = optional(index, 0, "SHGT", 0.0);
-    double[] prss = optional(index, 0, "PRSS", Double.NaN);
-    double[] t02m = optional(index, 0, "T02M", Double.NaN);
-    double[] u10m = optional(index, 0, "U10M", Double.NaN);
-    double[] v10m = optional(index, 0, "V10M", Double.NaN);
-    double[] ustr = optional(index, 0, "USTR", Double.NaN);
-    double[] shtf = optional(index, 0, "SHTF", 0.0);
-    double[] lhtf = optional(index, 0, "LHTF", 0.0);
-    double[] rghs = optional(index, 0, "RGHS", 0.1);
-    double[] pblh = optional(index, 0, "PBLH", Double.NaN);
-    double[] tcld = optional(index, 0, "TCLD", 0.0);
+    double[] shgt = optional(index, 0, "SHGT", w, 0.0);
+    double[] prss = optional(index, 0, "PRSS", w, Double.NaN);
+    double[] t02m = optional(index, 0, "T02M", w, Double.NaN);
+    double[] u10m = optional(index, 0, "U10M", w, Double.NaN);
+    double[] v10m = optional(index, 0, "V10M", w, Double.NaN);
+    double[] ustr = optional(index, 0, "USTR", w, Double.NaN);
+    double[] shtf = optional(index, 0, "SHTF", w, 0.0);
+    double[] lhtf = optional(index, 0, "LHTF", w, 0.0);
+    double[] rghs = optional(index, 0, "RGHS", w, 0.1);
+    double[] pblh = optional(index, 0, "PBLH", w, Double.NaN);
+    double[] tcld = optional(index, 0, "TCLD", w, 0.0);
     // hycs_std writes lcld = -99 (missing) where the met has no LCLD (HRRR, measured)
-    double[] lcld = optional(index, 0, "LCLD", -99.0);
-    double[] dswf = optional(index, 0, "DSWF", 0.0);
-    double[] rain = precipitation(index);
+    double[] lcld = optional(index, 0, "LCLD", w, -99.0);
+    double[] dswf = optional(index, 0, "DSWF", w, 0.0);
+    double[] rain = precipitation(index, w);
     if (pblh == null || Double.isNaN(pblh[0])) {
-      double[] alt = optional(index, 0, "HPBL", Double.NaN);
+      double[] alt = optional(index, 0, "HPBL", w, Double.NaN);
       if (!Double.isNaN(alt[0])) {
         pblh = alt;
       } else {
-        pblh = optional(index, 0, "MXHT", Double.NaN);
+        pblh = optional(index, 0, "MXHT", w, Double.NaN);
       }
     }
 
@@ -86,37 +97,37 @@ public final class MetPeriodBuilder {
     boolean dzdt = false;
     boolean relh = false;
     for (int l = 1; l <= nd; l++) {
-      tData[l - 1] = required(index, l, "TEMP");
-      uData[l - 1] = required(index, l, "UWND");
-      vData[l - 1] = required(index, l, "VWND");
+      tData[l - 1] = required(index, l, "TEMP", w);
+      uData[l - 1] = required(index, l, "UWND", w);
+      vData[l - 1] = required(index, l, "VWND", w);
       if (grid.has(l, "WWND")) {
-        wData[l - 1] = met.read(index, l, "WWND");
+        wData[l - 1] = read(index, l, "WWND", w);
       } else if (grid.has(l, "DZDT")) {
-        wData[l - 1] = met.read(index, l, "DZDT");
+        wData[l - 1] = read(index, l, "DZDT", w);
         dzdt = true;
       }
       if (wData[l - 1] != null && grid.has(l, "DIFW")) {
         // DIFW holds what the packing of the vertical velocity lost; hycs_std adds it back (its W input to
         // prfsig_ equals WWND + DIFW to the last bit in gdb). Without it small W read as 0 or off by whole
         // packing steps (2.1e-4 hPa/s in HRRR), which is what shifted the near-ground W by period.
-        double[] dif = met.read(index, l, "DIFW");
-        double[] w = wData[l - 1].clone();
-        for (int c = 0; c < w.length; c++) {
-          w[c] += dif[c];
+        double[] dif = read(index, l, "DIFW", w);
+        double[] wSum = wData[l - 1].clone();
+        for (int c = 0; c < wSum.length; c++) {
+          wSum[c] += dif[c];
         }
-        wData[l - 1] = w;
+        wData[l - 1] = wSum;
       }
       if (grid.has(l, "SPHU")) {
-        qData[l - 1] = met.read(index, l, "SPHU");
+        qData[l - 1] = read(index, l, "SPHU", w);
       } else if (grid.has(l, "RELH")) {
-        qData[l - 1] = met.read(index, l, "RELH");
+        qData[l - 1] = read(index, l, "RELH", w);
         relh = true;
       }
       if (grid.has(l, "PRES")) {
-        pData[l - 1] = met.read(index, l, "PRES");
+        pData[l - 1] = read(index, l, "PRES", w);
       }
       if (grid.has(l, "HGTS")) {
-        hData[l - 1] = met.read(index, l, "HGTS");
+        hData[l - 1] = read(index, l, "HGTS", w);
       }
     }
     if (vc == VerticalCoordinate.PRESSURE && hData[0] == null) {
@@ -217,8 +228,10 @@ public final class MetPeriodBuilder {
           rhd[l] = relh ? qd[l] / 100.0 : Atmosphere.relativeHumidity(qd[l], td[l], pd[l]);
         }
         rhd[0] = nData > 1 ? (relh ? qd[1] / 100.0 : Atmosphere.relativeHumidity(qd[1], td[1], pd[0])) : 0;
-        double gx = geometry.gx(c);
-        double gy = geometry.gy(c);
+        // map factors by the full-grid column
+        int cf = (w.j0() + j - 2) * grid.nx() + (w.i0() + i - 2);
+        double gx = geometry.gx(cf);
+        double gy = geometry.gy(cf);
         int base = c * nl;
         double terrainFactor = (zTop - zsfc) / zTop;
         int nInside = 0;
@@ -361,39 +374,53 @@ public final class MetPeriodBuilder {
     return mp;
   }
 
-  private double[] precipitation(int index) {
+  private double[] precipitation(int index, GridWindow w) {
     ArlGrid grid = met.grid();
     String[] names = {"TPP1", "TPP3", "TPP6", "TPPA"};
     double[] hours = {1, 3, 6, 1};
     for (int n = 0; n < names.length; n++) {
       if (grid.has(0, names[n])) {
-        double[] f = met.read(index, 0, names[n]);
+        double[] f = read(index, 0, names[n], w);
         for (int c = 0; c < f.length; c++) {
           f[c] = f[c] / (hours[n] * 60.0);
         }
         return f;
       }
     }
-    return new double[grid.nx() * grid.ny()];
+    return new double[w.nx() * w.ny()];
   }
 
-  private double[] optional(int index, int level, String name, double fallback) {
+  private double[] optional(int index, int level, String name, GridWindow w, double fallback) {
     ArlGrid grid = met.grid();
     if (grid.has(level, name)) {
-      return met.read(index, level, name);
+      return read(index, level, name, w);
     }
-    double[] f = new double[grid.nx() * grid.ny()];
+    double[] f = new double[w.nx() * w.ny()];
     java.util.Arrays.fill(f, fallback);
     return f;
   }
 
-  private double[] required(int index, int level, String name) {
+  private double[] required(int index, int level, String name, GridWindow w) {
     if (!met.grid().has(level, name)) {
       throw new MetVariableException(
           "Met level " + level + " has no " + name + " field, which the transport engine needs",
           met.fileOf(index).path(), met.times().get(index), name, level,
           "Use ARL files with TEMP, UWND and VWND on every upper level");
     }
-    return met.read(index, level, name);
+    return read(index, level, name, w);
+  }
+
+  /** One field decoded and cropped to the window (the whole grid when the window is the grid). */
+  private double[] read(int index, int level, String name, GridWindow w) {
+    double[] full = met.read(index, level, name);
+    int gnx = met.grid().nx();
+    if (w.nx() == gnx && w.ny() == met.grid().ny()) {
+      return full;
+    }
+    double[] out = new double[w.nx() * w.ny()];
+    for (int j = 0; j < w.ny(); j++) {
+      System.arraycopy(full, (w.j0() - 1 + j) * gnx + w.i0() - 1, out, j * w.nx(), w.nx());
+    }
+    return out;
   }
 }
