@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
       "Write idealized ARL meteorology: flat terrain, horizontally uniform fields on a longitude-latitude grid,",
       "a prescribed wind profile, a diurnal boundary layer and hydrostatic temperature, pressure and humidity.",
       "With no options: 24 hours from 2019-05-30T00:00Z over northern Utah, one file.",
-      "Find the files with file_format '%Y%m%d_%H' and file_tres = --file-hours."
+      "Find the files with file_format '%%Y%%m%%d_%%H' and file_tres = --file-hours."
     })
 public final class MetSynthCommand implements Callable<Integer> {
   private static final SyntheticMetSpec D = SyntheticMetSpec.defaults();
