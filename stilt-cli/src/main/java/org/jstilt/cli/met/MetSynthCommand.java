@@ -100,6 +100,14 @@ public final class MetSynthCommand implements Callable<Integer> {
   @Option(names = "--roughness", paramLabel = "M", description = "Roughness length. Default: ${DEFAULT-VALUE}.", defaultValue = "0.1")
   double roughness;
 
+  @Option(names = "--pressure-levels", paramLabel = "HPA,...", split = ",",
+      description = "Write these absolute pressure levels (hPa, decreasing, below the surface pressure) with HGTS and "
+          + "RELH, as GDAS/GFS ARL files, instead of HRRR's sigma levels.")
+  List<Double> pressureLevels = List.of();
+
+  @Option(names = "--relh", description = "On sigma levels, write relative humidity (RELH) instead of SPHU.")
+  boolean relh;
+
   @Override
   public Integer call() {
     SyntheticMetSpec s;
@@ -122,6 +130,8 @@ public final class MetSynthCommand implements Callable<Integer> {
           .terrainM(terrain)
           .relativeHumidity(rh)
           .roughnessM(roughness)
+          .pressureLevels(pressureLevels)
+          .sigmaRelh(relh)
           .build();
     } catch (IllegalArgumentException e) {
       throw new StiltException(ErrorCode.USAGE, "Invalid synthetic met option: " + e.getMessage());

@@ -58,19 +58,30 @@ public final class SyntheticMet {
   private static final List<String> SURFACE_VARS =
       List.of("SHGT", "PRSS", "MSLP", "T02M", "RH2M", "U10M", "V10M", "SHTF", "LHTF", "USTR", "RGHS", "DSWF", "PBLH");
   private static final List<String> UPPER_VARS = List.of("TEMP", "UWND", "VWND", "WWND", "SPHU", "PRES");
+  /** Upper variables of sigma files that carry relative humidity (as NAM ARL files). */
+  private static final List<String> UPPER_VARS_RELH = List.of("TEMP", "UWND", "VWND", "WWND", "RELH", "PRES");
+  /** Upper variables of pressure-level files, as GDAS/GFS ARL: geopotential height and relative humidity. */
+  private static final List<String> PRESSURE_UPPER_VARS = List.of("HGTS", "TEMP", "UWND", "VWND", "WWND", "RELH");
 
   private SyntheticMet() {}
 
   /** The ARL grid of a spec: latitude-longitude, sigma levels, the variables above. */
   public static ArlGrid grid(SyntheticMetSpec s) {
     List<ArlLevel> levels = new ArrayList<>();
-    levels.add(new ArlLevel(0, 1.0, SURFACE_VARS));
-    for (int k = 0; k < s.sigmaLevels().size(); k++) {
-      levels.add(new ArlLevel(k + 1, s.sigmaLevels().get(k), UPPER_VARS));
+    if (s.pressureLevels()) {
+      levels.add(new ArlLevel(0, 0.0, SURFACE_VARS));
+      for (int k = 0; k < s.pressureLevelsHPa().size(); k++) {
+        levels.add(new ArlLevel(k + 1, s.pressureLevelsHPa().get(k), PRESSURE_UPPER_VARS));
+      }
+    } else {
+      levels.add(new ArlLevel(0, 1.0, SURFACE_VARS));
+      for (int k = 0; k < s.sigmaLevels().size(); k++) {
+        levels.add(new ArlLevel(k + 1, s.sigmaLevels().get(k), s.sigmaRelh() ? UPPER_VARS_RELH : UPPER_VARS));
+      }
     }
     return new ArlGrid(MODEL, s.nx(), s.ny(),
         ArlGridDefinition.latLon(s.southDeg(), s.westDeg(), s.resolutionDeg(), s.resolutionDeg(), s.nx(), s.ny()),
-        VerticalCoordinate.SIGMA, levels);
+        s.pressureLevels() ? VerticalCoordinate.PRESSURE : VerticalCoordinate.SIGMA, levels);
   }
 
   /**
@@ -114,7 +125,8 @@ public final class SyntheticMet {
     Profile prof = new Profile(s, zi, thetaM, w);
 
     // hydrostatic integration of ln p from the ground up
-    double pTop = s.surfacePressureHPa() * s.sigmaLevels().get(s.sigmaLevels().size() - 1) * 0.98;
+    double pTop = (s.pressureLevels() ? s.pressureLevelsHPa().get(s.pressureLevelsHPa().size() - 1)
+        : s.surfacePressureHPa() * s.sigmaLevels().get(s.sigmaLevels().size() - 1)) * 0.98;
     List<double[]> zlnp = new ArrayList<>();
     double z = 0;
     double lnp = Math.log(s.surfacePressureHPa());
@@ -129,7 +141,7 @@ public final class SyntheticMet {
       z += dz;
       zlnp.add(new double[] {z, lnp});
     }
-    int n = s.sigmaLevels().size();
+    int n = s.upperLevels();
     double[] zl = new double[n];
     double[] pl = new double[n];
     double[] tl = new double[n];
@@ -141,7 +153,7 @@ public final class SyntheticMet {
     double east = clean(-Math.sin(dir));
     double north = clean(-Math.cos(dir));
     for (int k = 0; k < n; k++) {
-      pl[k] = s.sigmaLevels().get(k) * s.surfacePressureHPa();
+      pl[k] = s.pressureLevels() ? s.pressureLevelsHPa().get(k) : s.sigmaLevels().get(k) * s.surfacePressureHPa();
       zl[k] = heightOf(zlnp, Math.log(pl[k]));
       tl[k] = prof.theta(zl[k]) * Math.pow(pl[k] / 1000, KAPPA);
       ql[k] = Math.min(prof.sphu(zl[k], qs), 0.95 * saturationSphu(tl[k], pl[k]));
@@ -333,6 +345,8 @@ public final class SyntheticMet {
         case "WWND": return 0.0;
         case "SPHU": return c.levelSphu()[k];
         case "PRES": return c.levelPressureHPa()[k];
+        case "HGTS": return c.levelHeightM()[k] + s.terrainM();
+        case "RELH": return 100 * c.levelSphu()[k] / saturationSphu(c.levelTempK()[k], c.levelPressureHPa()[k]);
         default: break;
       }
     }

@@ -36,6 +36,9 @@ import java.util.Objects;
  * @param bowenRatio sensible / latent heat flux by day
  * @param relativeHumidity relative humidity (0..1) at the surface and through the mixed layer
  * @param sigmaLevels sigma values of the upper levels, decreasing from just below 1
+ * @param pressureLevelsHPa when not empty, write absolute pressure levels (hPa, decreasing, all below the surface
+ *     pressure) with geopotential heights (HGTS) and relative humidity (RELH), as GDAS/GFS ARL files, instead of sigma
+ * @param sigmaRelh on sigma levels, write relative humidity (RELH, %) instead of specific humidity (SPHU)
  */
 public record SyntheticMetSpec(
     Instant start,
@@ -64,7 +67,9 @@ public record SyntheticMetSpec(
     double nightCoolingWm2,
     double bowenRatio,
     double relativeHumidity,
-    List<Double> sigmaLevels) {
+    List<Double> sigmaLevels,
+    List<Double> pressureLevelsHPa,
+    boolean sigmaRelh) {
 
   /** The sigma levels of the shared HRRR files (0.999 ... 0.47675), which hycs_std handles as HRRR. */
   public static final List<Double> HRRR_SIGMA = List.of(
@@ -75,6 +80,7 @@ public record SyntheticMetSpec(
     Objects.requireNonNull(start, "start");
     Objects.requireNonNull(interval, "interval");
     sigmaLevels = List.copyOf(sigmaLevels);
+    pressureLevelsHPa = List.copyOf(pressureLevelsHPa);
     require(hours > 0, "hours must be > 0, got " + hours);
     require(!interval.isNegative() && !interval.isZero() && interval.toSeconds() % 60 == 0,
         "interval must be a positive whole number of minutes, got " + interval);
@@ -110,6 +116,22 @@ public record SyntheticMetSpec(
       previous = s;
     }
     require(terrainM >= -400 && terrainM < 5000, "terrain must be -400..5000 m");
+    double above = surfacePressureHPa;
+    for (double p : pressureLevelsHPa) {
+      require(p < above && p > 50, "pressure levels must decrease from below the surface pressure ("
+          + surfacePressureHPa + " hPa) and stay above 50 hPa, got " + pressureLevelsHPa);
+      above = p;
+    }
+  }
+
+  /** True when the upper levels are absolute pressure levels. */
+  public boolean pressureLevels() {
+    return !pressureLevelsHPa.isEmpty();
+  }
+
+  /** Number of upper levels. */
+  public int upperLevels() {
+    return pressureLevels() ? pressureLevelsHPa.size() : sigmaLevels.size();
   }
 
   private static void require(boolean ok, String message) {
@@ -167,6 +189,8 @@ public record SyntheticMetSpec(
     double bowenRatio = 0.5;
     double relativeHumidity = 0.5;
     List<Double> sigmaLevels = HRRR_SIGMA;
+    List<Double> pressureLevelsHPa = List.of();
+    boolean sigmaRelh;
 
     public Builder start(Instant v) { start = v; return this; }
     public Builder hours(int v) { hours = v; return this; }
@@ -191,12 +215,14 @@ public record SyntheticMetSpec(
     public Builder bowenRatio(double v) { bowenRatio = v; return this; }
     public Builder relativeHumidity(double v) { relativeHumidity = v; return this; }
     public Builder sigmaLevels(List<Double> v) { sigmaLevels = v; return this; }
+    public Builder pressureLevels(List<Double> v) { pressureLevelsHPa = v; return this; }
+    public Builder sigmaRelh(boolean v) { sigmaRelh = v; return this; }
 
     public SyntheticMetSpec build() {
       return new SyntheticMetSpec(start, hours, interval, fileHours, westDeg, southDeg, eastDeg, northDeg, resolutionDeg,
           terrainM, surfacePressureHPa, windSpeed10M, windFromDeg, shearExponent, roughnessM, pblMaxM, pblMinM, meanTempK,
           diurnalAmplitudeK, freeLapseKPerKm, inversionK, nightInversionK, heatFluxMaxWm2, nightCoolingWm2, bowenRatio,
-          relativeHumidity, sigmaLevels);
+          relativeHumidity, sigmaLevels, pressureLevelsHPa, sigmaRelh);
     }
   }
 }

@@ -202,8 +202,11 @@ public final class MetPeriodBuilder {
           double p1 = pData[0] != null ? pData[0][c] : vc.pressureHPa(grid.levels().get(1).value(), psfc, topOffset);
           td[0] = Double.isNaN(t02m[c]) ? t1 * Math.pow(psfc / p1, Atmosphere.KAPPA) : t02m[c];
           zd[0] = 0;
-          boolean virtual = qData[0] != null && !relh;
-          tvd[0] = virtual ? td[0] * (1.0 + 0.61 * qData[0][c]) : td[0];
+          // Tv with the level's specific humidity, derived from RH where the met carries RELH (hycs_std does so
+          // too: on synthetic sigma/RELH and pressure/RELH met its zi and σw match only with Tv, README)
+          boolean virtual = qData[0] != null;
+          double q1 = !virtual ? 0 : relh ? sphuFromRelh(qData[0][c], tData[0][c], p1) : qData[0][c];
+          tvd[0] = td[0] * (1.0 + 0.61 * q1);
           for (int l = 1; l <= nd; l++) {
             double p = pData[l - 1] != null ? pData[l - 1][c] : vc.pressureHPa(grid.levels().get(l).value(), psfc, topOffset);
             pd[l] = p;
@@ -212,7 +215,8 @@ public final class MetPeriodBuilder {
             vd[l] = vData[l - 1][c];
             wd[l] = wData[l - 1] == null ? 0 : wData[l - 1][c];
             qd[l] = qData[l - 1] == null ? 0 : qData[l - 1][c];
-            tvd[l] = virtual ? td[l] * (1.0 + 0.61 * qd[l]) : td[l];
+            double ql = !virtual ? 0 : relh ? sphuFromRelh(qd[l], td[l], p) : qd[l];
+            tvd[l] = td[l] * (1.0 + 0.61 * ql);
             zd[l] = zd[l - 1] + Math.log(pd[l - 1] / p) * Atmosphere.RD * 0.5 * (tvd[l - 1] + tvd[l]) / Atmosphere.G;
           }
           first = nd + 1;
@@ -282,7 +286,7 @@ public final class MetPeriodBuilder {
           // the profile density p/(Rd·Tv) (Tv where the met has specific humidity), as prfsig_ gives it to STBANL
           // and to the ω conversion (gdb), and the dry-air density PARDSP derives from it for the foot integral,
           // the Thomson density ratios and the dens column (disassembly: README)
-          double rhoProfile = Atmosphere.density(relh ? t : t * (1.0 + 0.61 * sq), p);
+          double rhoProfile = Atmosphere.density(t * (1.0 + 0.61 * sq), p);
           double theta = Atmosphere.theta(t, p);
           double rho = Atmosphere.dryDensityPardsp(rhoProfile, theta, rh);
           mp.temp[idx] = t;
@@ -408,6 +412,11 @@ public final class MetPeriodBuilder {
           "Use ARL files with TEMP, UWND and VWND on every upper level");
     }
     return read(index, level, name, w);
+  }
+
+  /** Specific humidity (kg/kg) from RELH (%), as PRFSIG converts: 0.622·RH·e_s(T)/p with e_s = exp(21.4 − 5351/T). */
+  private static double sphuFromRelh(double relhPercent, double tempK, double presHPa) {
+    return 0.622 * relhPercent / 100.0 * Atmosphere.saturationVapourHysplit(tempK) / presHPa;
   }
 
   /** One field decoded and cropped to the window (the whole grid when the window is the grid). */

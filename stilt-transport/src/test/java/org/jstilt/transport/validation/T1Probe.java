@@ -20,7 +20,10 @@ final class T1Probe {
   final Map<String, double[]> ours = new HashMap<>();
 
   T1Probe(ReferenceRun run, Path metDir) {
-    List<Path> files = List.of(metDir.resolve("20190530_00-05_hrrr"), metDir.resolve("20190530_06-11_hrrr"));
+    this(run, List.of(metDir.resolve("20190530_00-05_hrrr"), metDir.resolve("20190530_06-11_hrrr")));
+  }
+
+  T1Probe(ReferenceRun run, List<Path> files) {
     try (MetDataset met = MetDataset.open(files)) {
       InternalLevels levels = InternalLevels.standard(25000);
       GridGeometry geo = new GridGeometry(met.projection(), met.grid().nx(), met.grid().ny());
