@@ -155,6 +155,47 @@ class SyntheticMetTest {
     assertThatThrownBy(() -> SyntheticMetSpec.builder().pbl(500, 100).build()).hasMessageContaining("pbl-min <= pbl-max");
   }
 
+  @Test
+  void pressureLevelAndRelhVariantsCarryConsistentProfiles() {
+    List<Double> plev = List.of(1000.0, 950.0, 900.0, 850.0, 700.0, 500.0, 300.0);
+    SyntheticMetSpec s = SyntheticMetSpec.builder().hours(2).fileHours(2).box(-112, 40, -110, 42).resolutionDeg(0.2)
+        .surfacePressureHPa(1013).pressureLevels(plev).build();
+    List<Path> out = SyntheticMet.write(s, dir.resolve("plev"));
+    Instant t = s.start();
+    try (MetDataset met = MetDataset.open(out)) {
+      assertThat(met.grid().verticalCoordinate()).isEqualTo(org.jstilt.met.arl.VerticalCoordinate.PRESSURE);
+      double prevZ = 0;
+      for (int l = 1; l <= plev.size(); l++) {
+        assertThat(met.grid().levels().get(l).value()).isEqualTo(plev.get(l - 1));
+        double z = met.read(t, l, "HGTS")[0];
+        double rh = met.read(t, l, "RELH")[0];
+        assertThat(z).as("HGTS rises with the level").isGreaterThan(prevZ);
+        assertThat(rh).as("RELH in percent").isBetween(0.1, 100.0);
+        if (l > 1) {
+          // hypsometric thickness from the written temperatures equals the written HGTS difference (to the
+          // 8-bit packing and the mean-temperature approximation: 1 %)
+          double tMean = 0.5 * (met.read(t, l - 1, "TEMP")[0] + met.read(t, l, "TEMP")[0]);
+          double dz = SyntheticMet.RD * tMean / SyntheticMet.G * Math.log(plev.get(l - 2) / plev.get(l - 1));
+          assertThat(z - prevZ).as("thickness " + plev.get(l - 2) + "-" + plev.get(l - 1)).isCloseTo(dz, within(0.01 * dz));
+        }
+        prevZ = z;
+      }
+    }
+    assertThatThrownBy(() -> SyntheticMetSpec.builder().surfacePressureHPa(990).pressureLevels(plev).build())
+        .hasMessageContaining("below the surface pressure");
+
+    SyntheticMetSpec r = SyntheticMetSpec.builder().hours(2).fileHours(2).box(-112, 40, -110, 42).resolutionDeg(0.2)
+        .sigmaRelh(true).build();
+    try (MetDataset met = MetDataset.open(SyntheticMet.write(r, dir.resolve("relh")))) {
+      assertThat(met.grid().has(1, "RELH")).isTrue();
+      assertThat(met.grid().has(1, "SPHU")).isFalse();
+      // RELH = 100 q / q_sat of the SPHU variant
+      SyntheticMet.Column c = SyntheticMet.column(r, r.start());
+      double expected = 100 * c.levelSphu()[0] / SyntheticMet.saturationSphu(c.levelTempK()[0], c.levelPressureHPa()[0]);
+      assertThat(met.read(r.start(), 1, "RELH")[0]).isCloseTo(expected, within(0.01 * expected));
+    }
+  }
+
   private static double[] theta(MetDataset met, Instant t) {
     double[] th = new double[met.grid().nz() - 1];
     for (int l = 1; l < met.grid().nz(); l++) {
