@@ -285,6 +285,16 @@ public final class Stepper {
     }
   }
 
+  /** Fractional level index of σ, linear in σ between the two levels that bracket it (level 1 below it). */
+  private double linearLevelIndex(double z) {
+    double zx = lev.fractionalIndex(z);
+    int k = (int) zx;
+    if (k < 1 || k >= nl) {
+      return zx;
+    }
+    return k + (sigma[k] - z) / (sigma[k] - sigma[k + 1]);
+  }
+
   private boolean nearEdge(double x, double y) {
     return x < EDGE_MARGIN + 1.0 || x > nx - EDGE_MARGIN || y < EDGE_MARGIN + 1.0 || y > ny - EDGE_MARGIN;
   }
@@ -615,7 +625,9 @@ public final class Stepper {
         case 9 -> v = MetSampler.atIndex(a, b, tf, a.temp, b.temp, x - ox, y - oy, 1.0);
         case 10, 11, 20, 21, 22 -> {
           if (zx < 0) {
-            zx = lev.fractionalIndex(z);
+            // hycs_std writes these columns interpolated linearly in σ (height) between the levels that bracket the
+            // particle, not in the quadratic level index the advection uses (T1: pres/dens medians 6e-4 -> 5e-5)
+            zx = linearLevelIndex(z);
           }
           double[] fa;
           double[] fb;

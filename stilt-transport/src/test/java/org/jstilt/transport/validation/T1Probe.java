@@ -69,6 +69,11 @@ final class T1Probe {
         put("zsfc", r, zsfc);
         double sigma = 1 - zagl[r] / (levels.zTopM() - zsfc);
         double zx = levels.fractionalIndex(sigma);
+        if (zx > 1 && zx < levels.count()) {
+          // the written dens, temz, pres are linear in σ between the bracketing levels (as the engine writes them)
+          int kk = (int) zx;
+          zx = kk + (levels.sigma(kk) - sigma) / (levels.sigma(kk) - levels.sigma(kk + 1));
+        }
         put("dens", r, MetSampler.atIndex(an, bnn, bn.fraction(), an.dens, bnn.dens, g.x(), g.y(), zx));
         put("temz", r, MetSampler.atIndex(an, bnn, bn.fraction(), an.temp, bnn.temp, g.x(), g.y(), zx));
         put("pres", r, MetSampler.atIndex(an, bnn, bn.fraction(), an.pres, bnn.pres, g.x(), g.y(), zx));
