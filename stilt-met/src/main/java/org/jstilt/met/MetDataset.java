@@ -177,6 +177,12 @@ public final class MetDataset implements AutoCloseable {
     return files.get(fileOf[index]).read(periodInFile[index], level, variable);
   }
 
+  /** Decodes a window of one field (0-based first column and row, size), see {@link ArlFile#readWindow}. */
+  public double[] readWindow(int index, int level, String variable, int i0, int j0, int wnx, int wny) {
+    checkIndex(index);
+    return files.get(fileOf[index]).readWindow(periodInFile[index], level, variable, i0, j0, wnx, wny);
+  }
+
   /** Decodes one field into {@code dst}. */
   public void read(int index, int level, String variable, double[] dst) {
     checkIndex(index);

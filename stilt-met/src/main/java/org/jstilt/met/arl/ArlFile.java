@@ -534,6 +534,19 @@ public final class ArlFile implements AutoCloseable {
     return raw.label;
   }
 
+  /**
+   * Decodes the window of columns {@code [i0, i0 + wnx)} and rows {@code [j0, j0 + wny)} (0-based) of one field as
+   * {@code double[jw*wnx + iw]}: the same values as {@link #read(int, int, String)} there, without decoding or
+   * allocating the whole grid.
+   */
+  public double[] readWindow(int period, int level, String variable, int i0, int j0, int wnx, int wny) {
+    RawRecord raw = readRaw(period, level, variable);
+    double[] dst = new double[wnx * wny];
+    ArlPacking.unpackWindow(grid.sixteenBit(), raw.bytes, labelLength, grid.nx(), grid.ny(), raw.label.nexp(),
+        raw.label.precision(), raw.label.var1(), i0, j0, wnx, wny, dst);
+    return dst;
+  }
+
   /** Decodes one field as {@code float[j*nx + i]} (values rounded to single precision). */
   public float[] readFloat(int period, int level, String variable) {
     double[] d = read(period, level, variable);

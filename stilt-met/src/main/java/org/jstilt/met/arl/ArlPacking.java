@@ -66,6 +66,42 @@ public final class ArlPacking {
     }
   }
 
+  /**
+   * Decodes only the window {@code [i0, i0 + wnx) × [j0, j0 + wny)} (0-based) of a packed field into
+   * {@code dst[jw*wnx + iw]}, with exactly the values {@link #unpack8}/{@link #unpack16} give there. The differences
+   * still have to be summed from the start of every row up to the window's last column, and the first column of
+   * every row up to the window's last row, but nothing else is touched and no whole-grid array is allocated.
+   */
+  public static void unpackWindow(boolean sixteenBit, byte[] src, int offset, int nx, int ny, int nexp, double prec,
+      double var1, int i0, int j0, int wnx, int wny, double[] dst) {
+    if (i0 < 0 || j0 < 0 || wnx < 1 || wny < 1 || i0 + wnx > nx || j0 + wny > ny) {
+      throw new IllegalArgumentException("window " + i0 + "," + j0 + " " + wnx + "x" + wny + " outside " + nx + "x" + ny);
+    }
+    final double step = Math.scalb(1.0, nexp - (sixteenBit ? 15 : 7));
+    final int bias = sixteenBit ? 32767 : 127;
+    long column = 0;
+    int iEnd = i0 + wnx;
+    for (int j = 0; j < j0 + wny; j++) {
+      int row = j * nx;
+      column += (sixteenBit ? word(src, offset + 2 * row) : src[offset + row] & 0xFF) - bias;
+      if (j < j0) {
+        continue;
+      }
+      int out = (j - j0) * wnx - i0;
+      long steps = column;
+      if (i0 == 0) {
+        dst[out] = var1 + column * step;
+      }
+      for (int i = 1; i < iEnd; i++) {
+        steps += (sixteenBit ? word(src, offset + 2 * (row + i)) : src[offset + row + i] & 0xFF) - bias;
+        if (i >= i0) {
+          double v = var1 + steps * step;
+          dst[out + i] = Math.abs(v) < prec ? 0.0 : v;
+        }
+      }
+    }
+  }
+
   private static int word(byte[] src, int at) {
     return (src[at] & 0xFF) | ((src[at + 1] & 0xFF) << 8);
   }

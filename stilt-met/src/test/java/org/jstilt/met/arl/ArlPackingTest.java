@@ -31,6 +31,40 @@ class ArlPackingTest {
     assertThat(o3).containsExactly(0.05, 0.0, 0.0, 0.05, 0.0, 0.0);
   }
 
+  /** A window decodes to exactly the whole-field values there, 8- and 16-bit, at the edges and inside. */
+  @Test
+  void windowDecodeEqualsTheWholeFieldCropped() {
+    java.util.random.RandomGenerator rng = java.util.random.RandomGeneratorFactory.of("L64X128MixRandom").create(5);
+    int nx = 37;
+    int ny = 23;
+    for (boolean sixteen : new boolean[] {false, true}) {
+      byte[] b = new byte[(sixteen ? 2 : 1) * nx * ny + 10];
+      for (int i = 0; i < b.length; i++) {
+        // small differences around the bias so sums stay in range
+        b[i] = (byte) (sixteen && i % 2 == 1 ? 127 : 127 + rng.nextInt(-3, 4));
+      }
+      double[] full = new double[nx * ny];
+      if (sixteen) {
+        ArlPacking.unpack16(b, 10, nx, ny, 5, 0.02, -1.5, full);
+      } else {
+        ArlPacking.unpack8(b, 10, nx, ny, 5, 0.02, -1.5, full);
+      }
+      int[][] windows = {{0, 0, nx, ny}, {0, 0, 5, 4}, {30, 19, 7, 4}, {11, 7, 9, 6}, {0, 10, 3, 13}, {20, 0, 17, 2}};
+      for (int[] w : windows) {
+        double[] win = new double[w[2] * w[3]];
+        ArlPacking.unpackWindow(sixteen, b, 10, nx, ny, 5, 0.02, -1.5, w[0], w[1], w[2], w[3], win);
+        for (int j = 0; j < w[3]; j++) {
+          for (int i = 0; i < w[2]; i++) {
+            assertThat(win[j * w[2] + i]).as((sixteen ? "16" : "8") + "-bit window " + java.util.Arrays.toString(w)
+                + " at " + i + "," + j).isEqualTo(full[(w[1] + j) * nx + w[0] + i]);
+          }
+        }
+      }
+    }
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> ArlPacking.unpackWindow(false, new byte[9], 0, 3, 3, 0,
+        0, 0, 2, 2, 2, 2, new double[4])).hasMessageContaining("outside 3x3");
+  }
+
   @Test
   void rotatingChecksumFoldsCarries() {
     byte[] b = {(byte) 200, (byte) 100, (byte) 255};

@@ -47,7 +47,7 @@ public final class MetPeriodBuilder {
 
   /**
    * Builds period {@code index} for the columns of {@code w} only (every column's profile depends on that column
-   * alone, so a window's values equal the whole grid's there). Fields are decoded whole, one at a time, and cropped.
+   * alone, so a window's values equal the whole grid's there). Only the window's part of each record is decoded.
    */
   public MetPeriod build(int index, double ziScale, GridWindow w) {
     ArlGrid grid = met.grid();
@@ -419,17 +419,11 @@ public final class MetPeriodBuilder {
     return 0.622 * relhPercent / 100.0 * Atmosphere.saturationVapourHysplit(tempK) / presHPa;
   }
 
-  /** One field decoded and cropped to the window (the whole grid when the window is the grid). */
+  /** One field decoded for the window only (the whole grid when the window is the grid). */
   private double[] read(int index, int level, String name, GridWindow w) {
-    double[] full = met.read(index, level, name);
-    int gnx = met.grid().nx();
-    if (w.nx() == gnx && w.ny() == met.grid().ny()) {
-      return full;
+    if (w.nx() == met.grid().nx() && w.ny() == met.grid().ny()) {
+      return met.read(index, level, name);
     }
-    double[] out = new double[w.nx() * w.ny()];
-    for (int j = 0; j < w.ny(); j++) {
-      System.arraycopy(full, (w.j0() - 1 + j) * gnx + w.i0() - 1, out, j * w.nx(), w.nx());
-    }
-    return out;
+    return met.readWindow(index, level, name, w.i0() - 1, w.j0() - 1, w.nx(), w.ny());
   }
 }
