@@ -18,6 +18,7 @@ import org.jstilt.core.receptor.ReleasePoint;
 import org.jstilt.met.MetCoverageException;
 import org.jstilt.met.MetDataset;
 import org.jstilt.met.projection.GridPoint;
+import org.jstilt.met.projection.LatLonProjection;
 import org.jstilt.transport.engine.MetWindow;
 import org.jstilt.transport.engine.ParticleState;
 import org.jstilt.transport.engine.Stepper;
@@ -98,7 +99,9 @@ public final class NativeTransportEngine {
       InternalLevels levels = InternalLevels.standard(prm.zTopM());
       int gridNx = met.grid().nx();
       int gridNy = met.grid().ny();
-      boolean windowed = (long) gridNx * gridNy > subgrid.minColumns();
+      // a global grid always gets a window (all columns plus the ghost column that makes x cyclic)
+      boolean cyclic = isGlobal(met);
+      boolean windowed = cyclic || (long) gridNx * gridNy > subgrid.minColumns();
       if (!windowed) {
         requireMemoryFor(met, levels, req.metFiles());
       }
@@ -111,7 +114,7 @@ public final class NativeTransportEngine {
       ParticleState s = new ParticleState(n);
       if (windowed) {
         double[] box = releaseBox(req, met);
-        window.moveTo(GridWindow.around(box[0], box[1], box[2], box[3], subgrid.padCells(), gridNx, gridNy));
+        window.moveTo(windowFor(box[0], box[1], box[2], box[3], gridNx, gridNy, cyclic));
         requireMemoryFor(window.window().columns(), met, levels, req.metFiles(), Runtime.getRuntime().maxMemory());
       }
       MetWindow.Pair first;
@@ -314,6 +317,16 @@ public final class NativeTransportEngine {
     return b;
   }
 
+  private GridWindow windowFor(double x0, double x1, double y0, double y1, int gridNx, int gridNy, boolean cyclic) {
+    GridWindow w = GridWindow.around(x0, x1, y0, y1, subgrid.padCells(), gridNx, gridNy);
+    return cyclic ? GridWindow.cyclic(gridNx, w) : w;
+  }
+
+  /** A global latitude-longitude grid: x wraps (HYSPLIT's GRID%GLOBAL), as {@link GridGeometry#cyclicX()}. */
+  private static boolean isGlobal(MetDataset met) {
+    return met.projection() instanceof LatLonProjection ll && ll.isGlobal();
+  }
+
   /** Moves the met window when a live particle comes within the margin of its edge (between steps). */
   private void follow(MetWindow window, ParticleState s, int gridNx, int gridNy, MetDataset met, InternalLevels levels,
       List<java.nio.file.Path> files) {
@@ -332,7 +345,7 @@ public final class NativeTransportEngine {
     if (x0 > x1 || window.window().covers(x0, x1, y0, y1, subgrid.marginCells(), gridNx, gridNy)) {
       return;
     }
-    GridWindow w = GridWindow.around(x0, x1, y0, y1, subgrid.padCells(), gridNx, gridNy);
+    GridWindow w = windowFor(x0, x1, y0, y1, gridNx, gridNy, isGlobal(met));
     requireMemoryFor(w.columns(), met, levels, files, Runtime.getRuntime().maxMemory());
     window.moveTo(w);
   }
@@ -366,7 +379,7 @@ public final class NativeTransportEngine {
         alt = rp.altitudeM();
       }
       GridPoint g = met.projection().wrap(met.projection().toGrid(rp.latDeg(), rp.lonDeg()));
-      if (!(g.x() >= 1 && g.x() <= nx && g.y() >= 1 && g.y() <= ny)) {
+      if (!((geo.cyclicX() || (g.x() >= 1 && g.x() <= nx)) && g.y() >= 1 && g.y() <= ny)) {
         throw new StiltException(ErrorCode.MET, String.format(
             "transport: release point (lat %.5f, lon %.5f) is outside the met grid (x=%.2f, y=%.2f of 1..%d, 1..%d)",
             rp.latDeg(), rp.lonDeg(), g.x(), g.y(), nx, ny));

@@ -186,7 +186,7 @@ public final class Stepper {
       vel1[0] += WindErrorProfiles.at(errPrevU, zx0, nl);
       vel1[1] += WindErrorProfiles.at(errPrevV, zx0, nl);
     }
-    double x1 = x0 + vel1[0] * dt;
+    double x1 = geo.wrapX(x0 + vel1[0] * dt);
     double y1 = y0 + vel1[1] * dt;
     // the first guess is not clamped to the ground (ADVIEC clamps only the final position)
     double z1 = z0 + vel1[2] * dt;
@@ -204,7 +204,7 @@ public final class Stepper {
       vel2[0] += WindErrorProfiles.at(errNextU, zx1, nl);
       vel2[1] += WindErrorProfiles.at(errNextV, zx1, nl);
     }
-    double xa = x0 + 0.5 * (vel1[0] + vel2[0]) * dt;
+    double xa = geo.wrapX(x0 + 0.5 * (vel1[0] + vel2[0]) * dt);
     double ya = y0 + 0.5 * (vel1[1] + vel2[1]) * dt;
     double za = Math.min(1.0, z0 + 0.5 * (vel1[2] + vel2[2]) * dt);
     if (offGrid(xa, ya)) {
@@ -246,7 +246,7 @@ public final class Stepper {
       }
       s.uPrime[p] = up;
       s.vPrime[p] = vp;
-      double xt = x0 + up * adt * 60.0 / gxM;
+      double xt = geo.wrapX(x0 + up * adt * 60.0 / gxM);
       double yt = y0 + vp * adt * 60.0 / gyM;
       double zsfc = MetSampler.bilinear2d(pb.a().zsfc, wnx, wny, xa - ox, ya - oy);
       double[] pos = posBuf;
@@ -259,7 +259,7 @@ public final class Stepper {
       wr = halfStep(pos, wr, rng, pb, xa, ya, zi2, zsfc, tdir, adt, windErr ? errNextU : null, windErr ? errNextV : null,
           true);
       s.wRatio[p] = wr;
-      xf = pos[0];
+      xf = geo.wrapX(pos[0]);
       yf = pos[1];
       zf = pos[2];
       if (offGrid(xf, yf)) {
@@ -296,11 +296,14 @@ public final class Stepper {
   }
 
   private boolean nearEdge(double x, double y) {
-    return x < EDGE_MARGIN + 1.0 || x > nx - EDGE_MARGIN || y < EDGE_MARGIN + 1.0 || y > ny - EDGE_MARGIN;
+    boolean xNear = !geo.cyclicX() && (x < EDGE_MARGIN + 1.0 || x > nx - EDGE_MARGIN);
+    return xNear || y < EDGE_MARGIN + 1.0 || y > ny - EDGE_MARGIN;
   }
 
   private boolean offGrid(double x, double y) {
-    return !(x >= 1.0 && x <= nx && y >= 1.0 && y <= ny);
+    // a cyclic (global) grid has no x edge: positions are wrapped into [1, nx + 1)
+    boolean xIn = geo.cyclicX() || (x >= 1.0 && x <= nx);
+    return !(xIn && y >= 1.0 && y <= ny);
   }
 
   /**

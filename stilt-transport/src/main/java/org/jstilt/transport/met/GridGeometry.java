@@ -12,11 +12,14 @@ public final class GridGeometry {
   private final double[] gx;
   private final double[] gy;
   private final MapProjection projection;
+  private final boolean cyclicX;
 
   public GridGeometry(MapProjection projection, int nx, int ny) {
     this.nx = nx;
     this.ny = ny;
     this.projection = projection;
+    // a global latitude-longitude grid wraps in x (HYSPLIT's GRID%GLOBAL): column nx + 1 is column 1
+    this.cyclicX = projection instanceof org.jstilt.met.projection.LatLonProjection ll && ll.isGlobal();
     this.gx = new double[nx * ny];
     this.gy = new double[nx * ny];
     for (int j = 1; j <= ny; j++) {
@@ -58,10 +61,27 @@ public final class GridGeometry {
     return gy[nearest(x, y)];
   }
 
-  /** Column of the grid point nearest (x, y), clamped to the grid. */
+  /** True for a global latitude-longitude grid, whose x wraps around. */
+  public boolean cyclicX() {
+    return cyclicX;
+  }
+
+  /** x brought into [1, nx + 1) on a cyclic grid; unchanged otherwise. */
+  public double wrapX(double x) {
+    if (!cyclicX || (x >= 1.0 && x < nx + 1.0)) {
+      return x;
+    }
+    double e = (x - 1.0) % nx;
+    return 1.0 + (e < 0 ? e + nx : e);
+  }
+
+  /** Column of the grid point nearest (x, y), clamped to the grid (wrapped in x on a cyclic grid). */
   public int nearest(double x, double y) {
     int i = (int) Math.floor(x + 0.5);
     int j = (int) Math.floor(y + 0.5);
+    if (cyclicX) {
+      i = 1 + Math.floorMod(i - 1, nx);
+    }
     i = Math.max(1, Math.min(nx, i));
     j = Math.max(1, Math.min(ny, j));
     return (j - 1) * nx + i - 1;

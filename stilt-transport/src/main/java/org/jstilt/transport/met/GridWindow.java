@@ -56,6 +56,14 @@ public record GridWindow(int i0, int j0, int nx, int ny) {
     return west && south && east && north;
   }
 
+  /**
+   * The window of a cyclic grid: every column plus a ghost column nx + 1 holding column 1, so that interpolation
+   * across the seam needs no special case, and rows as {@code rows} gives them.
+   */
+  public static GridWindow cyclic(int gridNx, GridWindow rows) {
+    return new GridWindow(1, rows.j0(), gridNx + 1, rows.ny());
+  }
+
   /** Columns in the window. */
   public long columns() {
     return (long) nx * ny;

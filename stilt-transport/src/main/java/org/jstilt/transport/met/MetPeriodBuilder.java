@@ -51,7 +51,8 @@ public final class MetPeriodBuilder {
    */
   public MetPeriod build(int index, double ziScale, GridWindow w) {
     ArlGrid grid = met.grid();
-    if (w.i0() + w.nx() - 1 > grid.nx() || w.j0() + w.ny() - 1 > grid.ny()) {
+    boolean ghost = geometry.cyclicX() && w.i0() == 1 && w.nx() == grid.nx() + 1;
+    if ((!ghost && w.i0() + w.nx() - 1 > grid.nx()) || w.j0() + w.ny() - 1 > grid.ny()) {
       throw new IllegalArgumentException("window " + w + " exceeds the " + grid.nx() + "x" + grid.ny() + " grid");
     }
     int nx = w.nx();
@@ -233,7 +234,7 @@ public final class MetPeriodBuilder {
         }
         rhd[0] = nData > 1 ? (relh ? qd[1] / 100.0 : Atmosphere.relativeHumidity(qd[1], td[1], pd[0])) : 0;
         // map factors by the full-grid column
-        int cf = (w.j0() + j - 2) * grid.nx() + (w.i0() + i - 2);
+        int cf = (w.j0() + j - 2) * grid.nx() + (w.i0() + i - 2) % grid.nx();
         double gx = geometry.gx(cf);
         double gy = geometry.gy(cf);
         int base = c * nl;
@@ -421,7 +422,18 @@ public final class MetPeriodBuilder {
 
   /** One field decoded for the window only (the whole grid when the window is the grid). */
   private double[] read(int index, int level, String name, GridWindow w) {
-    if (w.nx() == met.grid().nx() && w.ny() == met.grid().ny()) {
+    int gnx = met.grid().nx();
+    if (w.nx() == gnx + 1) {
+      // cyclic grid: every column of the window's rows, then column 1 again as the ghost column nx + 1
+      double[] rows = met.readWindow(index, level, name, 0, w.j0() - 1, gnx, w.ny());
+      double[] out = new double[w.nx() * w.ny()];
+      for (int j = 0; j < w.ny(); j++) {
+        System.arraycopy(rows, j * gnx, out, j * w.nx(), gnx);
+        out[j * w.nx() + gnx] = rows[j * gnx];
+      }
+      return out;
+    }
+    if (w.nx() == gnx && w.ny() == met.grid().ny()) {
       return met.read(index, level, name);
     }
     return met.readWindow(index, level, name, w.i0() - 1, w.j0() - 1, w.nx(), w.ny());
