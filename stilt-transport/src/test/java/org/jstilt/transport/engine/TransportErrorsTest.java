@@ -133,12 +133,11 @@ class TransportErrorsTest {
 
   @Test
   void ziErrorReweightsTheFootOfTheSameTrajectories() {
-    Instant start = Instant.parse("2019-06-01T16:00:00Z");
-    SyntheticMetSpec spec = SyntheticMetSpec.builder().start(start).hours(4).fileHours(4).heatFlux(250, 30)
-        .pbl(1400, 1500).wind(2.0, 270).build();
-    List<Path> files = SyntheticMet.write(spec, dir);
-    double lat = (spec.southDeg() + spec.northDeg()) / 2;
-    double lon = (spec.westDeg() + spec.eastDeg()) / 2;
+    ConvectiveAfternoon afternoon = ConvectiveAfternoon.write(dir);
+    Instant start = afternoon.start();
+    List<Path> files = afternoon.files();
+    double lat = afternoon.lat();
+    double lon = afternoon.lon();
     double sigmaPct = 20.0;
     double tau = 30.0;
     TransportParams base = TransportParams.defaults();

@@ -10,8 +10,6 @@ import java.util.random.RandomGeneratorFactory;
 import org.jstilt.core.receptor.AltitudeReference;
 import org.jstilt.core.receptor.PointReceptor;
 import org.jstilt.met.MetDataset;
-import org.jstilt.met.synth.SyntheticMet;
-import org.jstilt.met.synth.SyntheticMetSpec;
 import org.jstilt.transport.NativeTransportEngine;
 import org.jstilt.transport.ParticleSink;
 import org.jstilt.transport.StepRows;
@@ -35,12 +33,11 @@ class WellMixedTest {
 
   @Test
   void uniformInMassStaysUniform() {
-    Instant start = Instant.parse("2019-06-01T16:00:00Z");
-    SyntheticMetSpec spec = SyntheticMetSpec.builder().start(start).hours(4).fileHours(4).heatFlux(250, 30)
-        .pbl(1400, 1500).wind(2.0, 270).build();
-    List<Path> files = SyntheticMet.write(spec, dir);
-    double lat = (spec.southDeg() + spec.northDeg()) / 2;
-    double lon = (spec.westDeg() + spec.eastDeg()) / 2;
+    ConvectiveAfternoon afternoon = ConvectiveAfternoon.write(dir);
+    Instant start = afternoon.start();
+    List<Path> files = afternoon.files();
+    double lat = afternoon.lat();
+    double lon = afternoon.lon();
     // constant zi (KMIXD >= 10) so the layer stays put; isosigma so only turbulence moves particles vertically
     TransportParams prm = new TransportParams(150, (int) ZI, 0.5, 0.1, 10800, 1, true, 25000, 4, List.of(), null, null, 0);
     int n = 6000;
